@@ -1,0 +1,1 @@
+"""The family: one guardian account and the children's profiles."""

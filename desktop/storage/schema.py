@@ -1,0 +1,14 @@
+"""The ordered list of every subsystem's migration set.
+
+Each subsystem keeps its own append-only ``Migrations("hearth.<name>")`` next to its repository;
+add a new set at the end of this list. Sets listed earlier may be referenced by foreign keys of
+later ones, never the reverse.
+"""
+
+from desktop.companion.schema import migrations as companion_migrations
+from desktop.profiles.schema import migrations as profile_migrations
+
+MIGRATION_SETS = [
+    profile_migrations,
+    companion_migrations,
+]
