@@ -1,0 +1,1 @@
+"""The companion: personas, the guarded conversation pipeline and the model backends."""

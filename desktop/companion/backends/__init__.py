@@ -1,0 +1,1 @@
+"""Model backends: the built-in offline companion and OpenAI-compatible servers."""
