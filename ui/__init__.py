@@ -1,0 +1,1 @@
+"""Hearth's PySide6 view layer. It imports ``desktop``; ``desktop`` never imports it."""

@@ -1,0 +1,36 @@
+"""Loading translations: Hearth's own (resources/translations) and Qt's (qtbase_zh_CN)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtWidgets import QApplication
+
+from desktop.resources import resource_path
+
+_installed: list[QTranslator] = []
+
+
+def language_for(requested: str | None) -> str:
+    if requested:
+        return requested
+    return "zh" if QLocale.system().name().lower().startswith("zh") else "en"
+
+
+def install_translators(app: QApplication, requested: str | None = None) -> str:
+    """Install the translators for ``requested`` (or the system language); returns it.
+
+    Installing new translators sends every widget a LanguageChange event, and each screen's
+    ``retranslate_ui()`` picks the new strings up while the app runs.
+    """
+    lang = language_for(requested)
+    for t in _installed:
+        app.removeTranslator(t)
+    _installed.clear()
+    if lang == "zh":
+        qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+        for base, folder in (("qtbase_zh_CN", qt_dir), ("hearth_zh_CN", str(resource_path("translations")))):
+            translator = QTranslator(app)
+            if translator.load(base, folder):
+                app.installTranslator(translator)
+                _installed.append(translator)
+    return lang

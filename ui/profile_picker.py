@@ -1,0 +1,63 @@
+"""Who is chatting? One big button per child profile (R10: several child profiles)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from desktop.profiles.models import ChildProfile
+
+
+class ProfilePickerView(QWidget):
+    profile_chosen = Signal(int)
+    guardian_requested = Signal()
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.title = QLabel(self)
+        self.title.setObjectName("pickerTitle")
+        self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        font = self.title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.6)
+        font.setBold(True)
+        self.title.setFont(font)
+        self.grid = QGridLayout()
+        self.guardian_button = QPushButton(self)
+        self.guardian_button.setObjectName("guardianButton")
+        self.guardian_button.clicked.connect(self.guardian_requested)
+        layout = QVBoxLayout(self)
+        layout.addStretch(1)
+        layout.addWidget(self.title)
+        layout.addSpacing(16)
+        layout.addLayout(self.grid)
+        layout.addStretch(2)
+        layout.addWidget(self.guardian_button, 0, Qt.AlignmentFlag.AlignRight)
+        self._buttons: list[QPushButton] = []
+        self.retranslate_ui()
+
+    def set_profiles(self, profiles: list[ChildProfile]) -> None:
+        for b in self._buttons:
+            b.deleteLater()
+        self._buttons = []
+        for i, profile in enumerate(profiles):
+            button = QPushButton(profile.display_name, self)
+            button.setObjectName(f"profile-{profile.id}")
+            button.setMinimumSize(160, 90)
+            font = button.font()
+            font.setPointSizeF(font.pointSizeF() * 1.3)
+            button.setFont(font)
+            button.setAccessibleName(self.tr("Chat as %1").replace("%1", profile.display_name))
+            button.clicked.connect(lambda _=False, pid=profile.id: self.profile_chosen.emit(pid))
+            self.grid.addWidget(button, i // 3, i % 3)
+            self._buttons.append(button)
+        if self._buttons:
+            self._buttons[0].setFocus()
+
+    def retranslate_ui(self) -> None:
+        self.title.setText(self.tr("Who is chatting today?"))
+        self.guardian_button.setText(self.tr("Guardian settings…"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
