@@ -12,7 +12,9 @@ class ScriptedBackend:
 
     name = "scripted"
 
-    def __init__(self, reply: str = "Hello there. How was your day?", *, gate: threading.Event | None = None):
+    def __init__(
+        self, reply: str = "Hello there. How was your day?", *, gate: threading.Event | None = None
+    ):
         self.reply = reply
         self.calls = 0
         self.last_messages = None

@@ -20,11 +20,13 @@ from desktop.companion.backends.base import BackendError, BackendErrorKind
 
 #: How much of a server's error text reaches ``detail`` (it may end up in a log or a dialog).
 MAX_DETAIL_CHARS = 300
+#: A longer wait than a day is a server bug; the UI should not promise it.
+_MAX_RETRY_AFTER = 86400.0
 
 # "model 'x' not found", "The model `x` does not exist", "unknown model", "x is not a valid model ID"
 _MODEL_MISSING = re.compile(
     r"\bmodel\b.{0,120}?\b(not found|does not exist|doesn't exist|not exist|no such|not available"
-    r"|not a valid|invalid)\b|\b(unknown|invalid|no such|not a valid) model\b",
+    r"|not a valid)\b|\b(unknown|invalid|no such|not a valid) model\b",
     re.IGNORECASE | re.DOTALL,
 )
 
@@ -78,9 +80,7 @@ def message_from_payload(payload: dict) -> ServerMessage:
     )
 
 
-def error_for_status(
-    status: int, body: bytes, headers: httpx.Headers, url: str
-) -> BackendError:
+def error_for_status(status: int, body: bytes, headers: httpx.Headers, url: str) -> BackendError:
     """The BackendError for a non-2xx answer to a chat or model-list request."""
     msg = parse_error_body(body)
     said = f"HTTP {status}" + (f": {msg.message}" if msg.message else "")
@@ -148,14 +148,16 @@ def retry_after_seconds(headers: httpx.Headers) -> float | None:
     except ValueError:
         seconds = None
     if seconds is not None:
-        return max(0.0, seconds) if seconds == seconds else None  # NaN check
+        if seconds != seconds:  # NaN
+            return None
+        return min(max(0.0, seconds), _MAX_RETRY_AFTER)
     try:
         until = parsedate_to_datetime(value)
         now = parsedate_to_datetime(headers.get("date", ""))
     except (TypeError, ValueError, IndexError):
         return None
     try:
-        return max(0.0, (until - now).total_seconds())
+        return min(max(0.0, (until - now).total_seconds()), _MAX_RETRY_AFTER)
     except TypeError:  # one of the two dates had no zone
         return None
 
