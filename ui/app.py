@@ -44,6 +44,7 @@ def run_gui(args) -> int:
     from ui import messages
     from ui.i18n import install_translators
     from ui.single_instance import SingleInstanceGuard
+    from ui.theme import apply_theme
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName(meta.APP_NAME)
@@ -51,6 +52,7 @@ def run_gui(args) -> int:
     app.setApplicationVersion(meta.VERSION)
     app.setDesktopFileName(meta.APP_ID)
     install_translators(app, args.lang)
+    apply_theme(app, os.environ.get("HEARTH_THEME", "auto"))
     data_dir = _data_dir(args)
     with contextlib.suppress(OSError):  # open_database reports an unwritable folder clearly
         data_dir.mkdir(parents=True, exist_ok=True)

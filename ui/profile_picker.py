@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from desktop.profiles.models import ChildProfile
 
@@ -17,11 +17,8 @@ class ProfilePickerView(QWidget):
         self.title = QLabel(self)
         self.title.setObjectName("pickerTitle")
         self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        font = self.title.font()
-        font.setPointSizeF(font.pointSizeF() * 1.6)
-        font.setBold(True)
-        self.title.setFont(font)
         self.grid = QGridLayout()
+        self.grid.setSpacing(18)
         self.guardian_button = QPushButton(self)
         self.guardian_button.setObjectName("guardianButton")
         self.guardian_button.clicked.connect(self.guardian_requested)
@@ -29,11 +26,18 @@ class ProfilePickerView(QWidget):
         layout.addStretch(1)
         layout.addWidget(self.title)
         layout.addSpacing(16)
-        layout.addLayout(self.grid)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addLayout(self.grid)
+        row.addStretch(1)
+        layout.addLayout(row)
         layout.addStretch(2)
         layout.addWidget(self.guardian_button, 0, Qt.AlignmentFlag.AlignRight)
         self._buttons: list[QPushButton] = []
         self.retranslate_ui()
+
+    def button_for(self, profile_id: int) -> QPushButton | None:
+        return next((b for b in self._buttons if b.property("profileId") == profile_id), None)
 
     def set_profiles(self, profiles: list[ChildProfile]) -> None:
         for b in self._buttons:
@@ -41,11 +45,9 @@ class ProfilePickerView(QWidget):
         self._buttons = []
         for i, profile in enumerate(profiles):
             button = QPushButton(profile.display_name, self)
-            button.setObjectName(f"profile-{profile.id}")
-            button.setMinimumSize(160, 90)
-            font = button.font()
-            font.setPointSizeF(font.pointSizeF() * 1.3)
-            button.setFont(font)
+            button.setObjectName("profileCard")
+            button.setProperty("profileId", profile.id)
+            button.setMinimumSize(170, 120)
             button.setAccessibleName(self.tr("Chat as %1").replace("%1", profile.display_name))
             button.clicked.connect(lambda _=False, pid=profile.id: self.profile_chosen.emit(pid))
             self.grid.addWidget(button, i // 3, i % 3)

@@ -13,7 +13,7 @@ from ui.widgets.ai_label import AI_LABEL_TEXT
 
 
 def _open_chat(window, child):
-    window.picker.findChild(type(window.picker.guardian_button), f"profile-{child.id}").click()
+    window.picker.button_for(child.id).click()
     return window.chat
 
 
