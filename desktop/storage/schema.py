@@ -5,10 +5,12 @@ add a new set at the end of this list. Sets listed earlier may be referenced by 
 later ones, never the reverse.
 """
 
+from desktop.alerts.schema import migrations as alert_migrations
 from desktop.companion.schema import migrations as companion_migrations
 from desktop.profiles.schema import migrations as profile_migrations
 
 MIGRATION_SETS = [
     profile_migrations,
     companion_migrations,
+    alert_migrations,
 ]
