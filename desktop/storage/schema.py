@@ -7,10 +7,12 @@ later ones, never the reverse.
 
 from desktop.alerts.schema import migrations as alert_migrations
 from desktop.companion.schema import migrations as companion_migrations
+from desktop.guardian.schema import migrations as guardian_migrations
 from desktop.profiles.schema import migrations as profile_migrations
 
 MIGRATION_SETS = [
     profile_migrations,
     companion_migrations,
     alert_migrations,
+    guardian_migrations,
 ]

@@ -1,0 +1,374 @@
+"""``hearth doctor``: is this computer set up so that Hearth's protections actually hold?
+
+Each check returns ok, warn or fail with a one-line fix. ``run_checks`` repairs nothing and
+never creates a missing database; opening an existing one applies pending migrations (as Hearth
+itself would) and a failed integrity check is written to the audit log like any other. Exit code
+of :func:`run_doctor`: 0 when nothing failed (warnings included), 1 when a check failed.
+"""
+
+from __future__ import annotations
+
+import grp
+import json
+import os
+import sqlite3
+from dataclasses import asdict, dataclass
+from datetime import datetime
+from enum import StrEnum
+from pathlib import Path
+from typing import TextIO
+
+from desktop import meta
+from desktop.clock import Clock, SystemClock
+from desktop.guardian.core import open_guardian
+from desktop.guardian.integrity import IntegrityReason, IntegrityStatus
+from desktop.guardian.secrets import (
+    MARKER_ENTRY,
+    SecretBackendKind,
+    SecretsUnavailableError,
+    probe_keyring,
+)
+from desktop.storage import StorageError, open_database
+from desktop.storage.database import DB_FILENAME
+
+ADMIN_GROUPS = frozenset({"sudo", "wheel", "admin"})
+NOTIFICATIONS_NAME = "org.freedesktop.Notifications"
+RESEAL_FIX = "Open Hearth, enter the guardian PIN, review the settings and reseal them."
+
+
+class CheckStatus(StrEnum):
+    OK = "ok"
+    WARN = "warn"
+    FAIL = "fail"
+
+
+@dataclass(frozen=True)
+class Check:
+    name: str
+    status: CheckStatus
+    message: str
+    fix: str = ""
+
+    def to_dict(self) -> dict:
+        return {**asdict(self), "status": self.status.value}
+
+
+def run_checks(
+    data_dir: Path,
+    *,
+    clock: Clock | None = None,
+    service: str = meta.KEYRING_SERVICE,
+    keyring_backend=None,
+    config_home: Path | None = None,
+) -> list[Check]:
+    clock = clock or SystemClock()
+    data_dir = Path(data_dir)
+    db_path = data_dir / DB_FILENAME
+    checks: list[Check] = []
+    if db_path.exists():
+        checks.append(check_database_file(db_path))
+        checks.extend(
+            _checks_with_database(
+                data_dir,
+                clock,
+                service,
+                keyring_backend,
+                database_ok=checks[-1].status is CheckStatus.OK,
+            )
+        )
+    else:
+        checks.extend(_checks_without_database(db_path, service, keyring_backend))
+    checks.append(check_notifications())
+    checks.append(check_admin())
+    checks.append(check_autostart(config_home))
+    return checks
+
+
+def _checks_without_database(db_path: Path, service: str, keyring_backend) -> list[Check]:
+    backend, status = probe_keyring(service, keyring_backend)
+    if backend is None:
+        keyring = Check(
+            "keyring",
+            CheckStatus.WARN,
+            f"No system keyring: {status.detail}.",
+            "Install and unlock GNOME Keyring or KWallet (Secret Service) before "
+            "setting Hearth up.",
+        )
+        return [
+            keyring,
+            Check(
+                "database",
+                CheckStatus.WARN,
+                f"No database at {db_path}.",
+                "Run `hearth setup` or start Hearth to set it up.",
+            ),
+        ]
+    keyring = Check("keyring", CheckStatus.OK, f"Keyring available ({status.backend}).")
+    try:
+        marker = backend.get(MARKER_ENTRY)
+    except SecretsUnavailableError:
+        marker = None
+    if marker:
+        return [
+            keyring,
+            Check(
+                "database",
+                CheckStatus.FAIL,
+                f"The keyring says a family was set up, but {db_path} is missing.",
+                "Restore the database from a backup, or run `hearth family import`"
+                " with your export, or open Hearth and enter the guardian PIN.",
+            ),
+        ]
+    return [
+        keyring,
+        Check(
+            "database",
+            CheckStatus.WARN,
+            f"No database at {db_path}; Hearth is not set up yet.",
+            "Run `hearth setup` or start Hearth.",
+        ),
+    ]
+
+
+def check_database_file(db_path: Path) -> Check:
+    try:
+        conn = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
+        try:
+            rows = conn.execute("PRAGMA integrity_check").fetchall()
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        rows = [(f"cannot read the database: {exc}",)]
+    if rows == [("ok",)]:
+        return Check("database", CheckStatus.OK, f"{db_path}: integrity check passed.")
+    problem = "; ".join(str(r[0]) for r in rows[:3])
+    return Check(
+        "database",
+        CheckStatus.FAIL,
+        f"{db_path}: {problem}",
+        "Restore the database from a backup or import your family export into a new data folder.",
+    )
+
+
+def _checks_with_database(data_dir, clock, service, keyring_backend, *, database_ok) -> list[Check]:
+    if not database_ok:
+        return [
+            Check(
+                "settings",
+                CheckStatus.FAIL,
+                "Settings not checked: the database is damaged.",
+                "Fix the database first.",
+            )
+        ]
+    try:
+        db = open_database(data_dir)
+    except StorageError as exc:
+        return [
+            Check(
+                "settings",
+                CheckStatus.FAIL,
+                f"Cannot open the database: {exc}",
+                "Fix the database first.",
+            )
+        ]
+    try:
+        core = open_guardian(db, data_dir, clock, service=service, keyring_backend=keyring_backend)
+        state = core.check_integrity()
+        return [_keyring_check(core, state), _settings_check(state), check_clock(db, clock)]
+    finally:
+        db.close()
+
+
+def _keyring_check(core, state) -> Check:
+    status = core.secrets.status
+    if status.kind is SecretBackendKind.FILE_FALLBACK:
+        return Check(
+            "keyring",
+            CheckStatus.WARN,
+            f"Secrets are in a plain file (weaker): {status.detail}.",
+            "Install and unlock a Secret Service keyring, then "
+            "move the secrets to it in the parental settings.",
+        )
+    if status.kind is SecretBackendKind.UNAVAILABLE:
+        level = CheckStatus.FAIL if core.is_set_up() else CheckStatus.WARN
+        return Check(
+            "keyring",
+            level,
+            f"No system keyring: {status.detail}.",
+            "Install and unlock GNOME Keyring or KWallet (Secret Service) and log in again.",
+        )
+    if IntegrityReason.KEY_MISSING in state.reasons:
+        return Check(
+            "keyring", CheckStatus.FAIL, "The settings key is missing from the keyring.", RESEAL_FIX
+        )
+    if not core.is_set_up():
+        return Check(
+            "keyring", CheckStatus.OK, f"Keyring available ({status.backend}); not set up yet."
+        )
+    return Check(
+        "keyring", CheckStatus.OK, f"Keyring available ({status.backend}); settings key present."
+    )
+
+
+def _settings_check(state) -> Check:
+    if state.status is IntegrityStatus.OK:
+        return Check("settings", CheckStatus.OK, "Guardian settings verify.")
+    if state.status is IntegrityStatus.NEEDS_SETUP:
+        return Check(
+            "settings",
+            CheckStatus.WARN,
+            "Hearth is not set up yet.",
+            "Run `hearth setup` or start Hearth.",
+        )
+    reasons = ", ".join(r.value for r in state.reasons)
+    names = f" (settings: {', '.join(state.tampered_settings)})" if state.tampered_settings else ""
+    return Check("settings", CheckStatus.FAIL, f"Locked: {reasons}{names}.", RESEAL_FIX)
+
+
+def check_clock(db, clock: Clock) -> Check:
+    """Wall time must not be earlier than the last moment Hearth saw (its high-water mark)."""
+    mark = _high_water(db, clock)
+    if mark is None:
+        return Check("clock", CheckStatus.OK, "No clock history yet; nothing to compare.")
+    now = clock.now()
+    if now < mark:
+        return Check(
+            "clock",
+            CheckStatus.FAIL,
+            f"The clock ({now:%Y-%m-%d %H:%M}) is earlier than the last time Hearth saw "
+            f"({mark:%Y-%m-%d %H:%M}).",
+            "Set the correct date and time (turn on automatic time), then enter the "
+            "guardian PIN in Hearth.",
+        )
+    return Check("clock", CheckStatus.OK, "The clock is not earlier than Hearth's last reading.")
+
+
+def _high_water(db, clock: Clock) -> datetime | None:
+    """Read the high-water mark kept by the time-limit subsystem, wherever it is stored."""
+    tz = clock.now().tzinfo
+    marks: list[datetime] = []
+    tables = set(db.table_names())
+    if "limits_clock" in tables:
+        for row in db.query("select state from limits_clock"):
+            try:
+                value = json.loads(row["state"] or "{}").get("last_trusted")
+            except (ValueError, AttributeError):
+                continue
+            marks.extend(_as_datetimes([value], tz))
+    if "clock_state" in tables:
+        for row in db.query("select * from clock_state"):
+            marks.extend(
+                _as_datetimes(
+                    [
+                        v
+                        for k, v in row.items()
+                        if "wall" in k or "high_water" in k or "last_trusted" in k
+                    ],
+                    tz,
+                )
+            )
+    return max(marks) if marks else None
+
+
+def _as_datetimes(values, tz) -> list[datetime]:
+    found = []
+    for value in values:
+        if isinstance(value, int | float) and not isinstance(value, bool):
+            found.append(datetime.fromtimestamp(value, tz))
+        elif isinstance(value, str):
+            try:
+                moment = datetime.fromisoformat(value)
+            except ValueError:
+                continue
+            if moment.tzinfo is not None:
+                found.append(moment)
+    return found
+
+
+def check_notifications() -> Check:
+    """A notification server must own ``org.freedesktop.Notifications`` on the session bus."""
+    fix = (
+        "Run a notification daemon in the desktop session (GNOME Shell, KDE Plasma, dunst, "
+        "mako, xfce4-notifyd)."
+    )
+    try:
+        from jeepney import DBusAddress, new_method_call
+        from jeepney.io.blocking import open_dbus_connection
+
+        bus = DBusAddress(
+            "/org/freedesktop/DBus",
+            bus_name="org.freedesktop.DBus",
+            interface="org.freedesktop.DBus",
+        )
+        with open_dbus_connection(bus="SESSION") as conn:
+            reply = conn.send_and_get_reply(
+                new_method_call(bus, "NameHasOwner", "s", (NOTIFICATIONS_NAME,)), timeout=3
+            )
+            owned = bool(reply.body[0])
+    except Exception as exc:  # no session bus, refused connection, timeout: all mean "no"
+        return Check(
+            "notifications",
+            CheckStatus.WARN,
+            f"Cannot reach the D-Bus session bus ({type(exc).__name__}: {exc}); "
+            "in-app reminders only.",
+            fix,
+        )
+    if owned:
+        return Check("notifications", CheckStatus.OK, "A desktop notification server is running.")
+    return Check(
+        "notifications",
+        CheckStatus.WARN,
+        "No desktop notification server; in-app reminders only.",
+        fix,
+    )
+
+
+def check_admin(groups: list[str] | None = None, uid: int | None = None) -> Check:
+    """Run in the child's account: an administrator can remove Hearth and everything it keeps."""
+    uid = os.getuid() if uid is None else uid
+    if groups is None:
+        groups = []
+        for gid in os.getgroups():
+            try:
+                groups.append(grp.getgrgid(gid).gr_name)
+            except KeyError:
+                continue
+    admin = sorted(ADMIN_GROUPS.intersection(groups))
+    if uid == 0 or admin:
+        who = "root" if uid == 0 else f"member of {', '.join(admin)}"
+        return Check(
+            "account",
+            CheckStatus.WARN,
+            f"This OS account is an administrator ({who}); it can delete Hearth's data "
+            "and keyring entries.",
+            "Give the child a standard account (for example `sudo deluser CHILD sudo`) "
+            "and keep the administrator account for the guardian.",
+        )
+    return Check("account", CheckStatus.OK, "This OS account is not an administrator.")
+
+
+def check_autostart(config_home: Path | None = None) -> Check:
+    base = config_home or Path(os.environ.get("XDG_CONFIG_HOME") or Path.home() / ".config")
+    entry = Path(base) / "autostart" / f"{meta.APP_ID}.desktop"
+    if entry.is_file():
+        return Check("autostart", CheckStatus.OK, f"Hearth starts at login ({entry}).")
+    return Check(
+        "autostart",
+        CheckStatus.WARN,
+        f"Hearth does not start at login ({entry} is missing).",
+        f'Turn on "start at login" in the parental settings, or copy '
+        f"Hearth's {meta.APP_ID}.desktop to {entry.parent}/.",
+    )
+
+
+def run_doctor(data_dir: Path, out: TextIO, *, as_json: bool = False, **options) -> int:
+    """Print the checks (``--json``: a list of objects); 1 if any failed, else 0."""
+    checks = run_checks(data_dir, **options)
+    if as_json:
+        print(json.dumps([c.to_dict() for c in checks], ensure_ascii=False, indent=2), file=out)
+    else:
+        for c in checks:
+            print(f"[{c.status.value:4}] {c.name}: {c.message}", file=out)
+            if c.fix and c.status is not CheckStatus.OK:
+                print(f"       fix: {c.fix}", file=out)
+    return 1 if any(c.status is CheckStatus.FAIL for c in checks) else 0
