@@ -1,0 +1,1 @@
+"""The PIN-locked parental panel and its pages."""
