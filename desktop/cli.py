@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -27,6 +28,26 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command")
     status = sub.add_parser("status", help="each profile's age band, usage today and lock state")
     status.add_argument("--json", action="store_true", help="machine-readable output")
+
+    setup = sub.add_parser("setup", help="set Hearth up without the GUI, from a JSON config")
+    how = setup.add_mutually_exclusive_group(required=True)
+    how.add_argument("--config", type=Path, metavar="FILE.json", help="the family's configuration")
+    how.add_argument("--print-example", action="store_true", help="print a documented example config")
+    setup.add_argument("--pin-stdin", action="store_true", help="read the guardian's PIN from standard input (required with --config)")
+
+    family = sub.add_parser("family", help="copy all guardian settings to or from a file (needs the PIN)")
+    family_sub = family.add_subparsers(dest="family_command", required=True)
+    export = family_sub.add_parser("export", help="write all guardian settings as versioned JSON")
+    export.add_argument("--out", type=Path, required=True, metavar="FILE")
+    export.add_argument("--pin-stdin", action="store_true", help="read the PIN from standard input")
+    imp = family_sub.add_parser("import", help="set this computer up like an exported family")
+    imp.add_argument("file", type=Path, metavar="FILE")
+    imp.add_argument("--pin-stdin", action="store_true", help="read the PIN from standard input")
+    imp.add_argument("--allow-file-secrets", action="store_true",
+                     help="if no keyring is available, keep secrets in a 0600 file (weaker; explicit choice)")
+
+    doctor = sub.add_parser("doctor", help="self-test of Hearth's protections")
+    doctor.add_argument("--json", action="store_true", help="machine-readable output")
     return parser
 
 
@@ -53,8 +74,14 @@ def status_report(data_dir: Path, clock: Clock) -> list[dict]:
         db.close()
 
 
+def keyring_service() -> str:
+    """The keyring service name; ``HEARTH_KEYRING_SERVICE`` separates test or portable installs."""
+    return os.environ.get("HEARTH_KEYRING_SERVICE") or meta.KEYRING_SERVICE
+
+
 def run(args: argparse.Namespace, data_dir: Path, out=sys.stdout, clock: Clock | None = None) -> int:
     clock = clock or SystemClock()
+    service = keyring_service()
     try:
         if args.command == "status":
             report = status_report(data_dir, clock)
@@ -69,5 +96,30 @@ def run(args: argparse.Namespace, data_dir: Path, out=sys.stdout, clock: Clock |
     except StorageError as exc:
         print(f"hearth: {exc.key}: {exc.path}: {exc.detail}", file=sys.stderr)
         return 2
+    if args.command == "setup":
+        from desktop.family import cli_commands
+
+        if args.print_example:
+            return cli_commands.print_example(out)
+        if not args.pin_stdin:
+            print("hearth: setup --config needs --pin-stdin (the PIN is never taken from the command line)", file=sys.stderr)
+            return 2
+        return cli_commands.run_setup(data_dir, args.config, sys.stdin, out, clock=clock, service=service)
+    if args.command == "family":
+        from desktop.family import cli_commands
+
+        if not args.pin_stdin:
+            print("hearth: family commands need --pin-stdin", file=sys.stderr)
+            return 2
+        if args.family_command == "export":
+            return cli_commands.run_export(data_dir, args.out, sys.stdin, out, clock=clock, service=service)
+        return cli_commands.run_import(
+            data_dir, args.file, sys.stdin, out, clock=clock, service=service,
+            allow_file_fallback=args.allow_file_secrets,
+        )
+    if args.command == "doctor":
+        from desktop.doctor import run_doctor
+
+        return run_doctor(data_dir, out, as_json=args.json, clock=clock, service=service)
     print(f"hearth: unknown command {args.command}", file=sys.stderr)
     return 2
