@@ -8,6 +8,7 @@ later ones, never the reverse.
 from desktop.alerts.schema import migrations as alert_migrations
 from desktop.companion.schema import migrations as companion_migrations
 from desktop.guardian.schema import migrations as guardian_migrations
+from desktop.limits.schema import migrations as limits_migrations
 from desktop.profiles.schema import migrations as profile_migrations
 
 MIGRATION_SETS = [
@@ -15,4 +16,5 @@ MIGRATION_SETS = [
     companion_migrations,
     alert_migrations,
     guardian_migrations,
+    limits_migrations,
 ]
