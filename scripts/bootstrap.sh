@@ -8,7 +8,7 @@ VENV="${HEARTH_VENV:-$HEARTH_ROOT/.venv}"
 APT_RUNTIME=(libxcb-icccm4 libxcb-keysyms1 libxcb-cursor0 libxcb-image0 libxcb-render-util0
   libxcb-shape0 libxcb-xkb1 libxkbcommon-x11-0 libxkbcommon0 libegl1 libgl1 libfontconfig1
   libdbus-1-3 libglib2.0-0 fonts-wqy-microhei gnome-keyring libsecret-tools libnotify-bin dbus)
-APT_TEST=(xvfb dunst faketime desktop-file-utils appstream sqlite3 x11-utils)
+APT_TEST=(xvfb dunst faketime desktop-file-utils appstream sqlite3 x11-utils binutils libglib2.0-bin openssl)
 
 need_apt() {
   local missing=()
