@@ -57,12 +57,14 @@ class LimitsService:
         audit: AuditSink,
         *,
         poll_interval: float = POLL_INTERVAL_SECONDS,
+        rules_repo: TimeRulesRepository | None = None,
     ):
         self.db = db
         self.profile = profile
         self.guard = guard
         self.audit = audit
-        self.rules_repo = TimeRulesRepository(db)
+        #: The app passes a SignedTimeRulesRepository so an edited limit fails closed.
+        self.rules_repo = rules_repo or TimeRulesRepository(db)
         self.ledger = UsageLedger(db, key)
         self.tracker = UsageTracker(
             self.ledger, profile.id, guard.clock, guard, audit, poll_interval=poll_interval

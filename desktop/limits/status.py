@@ -174,9 +174,15 @@ def build_status(
     )
 
 
-def read_status(db: Database, profile: ChildProfile, now: datetime, key: bytes) -> LimitsStatus:
+def read_status(
+    db: Database,
+    profile: ChildProfile,
+    now: datetime,
+    key: bytes,
+    rules_repo: TimeRulesRepository | None = None,
+) -> LimitsStatus:
     """Status from the database alone (read-only), at the trusted instant ``now``."""
-    rules = TimeRulesRepository(db).get(profile.id)
+    rules = (rules_repo or TimeRulesRepository(db)).get(profile.id)
     ledger = UsageLedger(db, key)
     opened = ledger.open(profile.id, now.date())
     gap = rules.session_break_minutes * 60.0
