@@ -11,9 +11,12 @@ Two readings are kept apart on purpose (DESIGN.md, "Time accounting"):
 
 from __future__ import annotations
 
+import os
 import time
-from datetime import datetime
+from datetime import datetime, tzinfo
+from pathlib import Path
 from typing import Protocol
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 
 class Clock(Protocol):
@@ -29,11 +32,34 @@ class Clock(Protocol):
         """Wall-clock seconds minus seconds since boot; constant unless the clock is moved."""
 
 
+def local_zone() -> tzinfo | None:
+    """The named local time zone (``TZ`` or the /etc/localtime link), read afresh each call.
+
+    A named zone lets the limits tell a daylight-saving change from someone changing the time
+    zone; a bare UTC offset cannot. Returns None when the zone has no name we can resolve.
+    """
+    name = os.environ.get("TZ", "").lstrip(":")
+    if not name:
+        try:
+            target = os.readlink("/etc/localtime")
+        except OSError:
+            return None
+        parts = Path(target).parts
+        if "zoneinfo" not in parts:
+            return None
+        name = "/".join(parts[parts.index("zoneinfo") + 1 :])
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        return None
+
+
 class SystemClock:
     """The real clock of this computer."""
 
     def now(self) -> datetime:
-        return datetime.now().astimezone()
+        zone = local_zone()
+        return datetime.now(zone) if zone is not None else datetime.now().astimezone()
 
     def monotonic(self) -> float:
         return time.monotonic()

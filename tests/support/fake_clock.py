@@ -7,7 +7,7 @@ monotonic does not, boot offset stays because boot-time keeps counting).
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, tzinfo
+from datetime import UTC, datetime, timedelta, tzinfo
 from zoneinfo import ZoneInfo
 
 
@@ -31,16 +31,21 @@ class FakeClock:
         return self._wall.timestamp() - self._boot
 
     # -- moving time ----------------------------------------------------------------------
+    def _shift_wall(self, seconds: float) -> None:
+        """Move the instant (not the local clock face), so DST changes come out right."""
+        tz = self._wall.tzinfo
+        self._wall = (self._wall.astimezone(UTC) + timedelta(seconds=seconds)).astimezone(tz)
+
     def advance(self, seconds: float) -> None:
-        self._wall += timedelta(seconds=seconds)
+        self._shift_wall(seconds)
         self._mono += seconds
         self._boot += seconds
 
     def jump_wall(self, seconds: float) -> None:
-        self._wall += timedelta(seconds=seconds)
+        self._shift_wall(seconds)
 
     def suspend(self, seconds: float) -> None:
-        self._wall += timedelta(seconds=seconds)
+        self._shift_wall(seconds)
         self._boot += seconds
 
     def set_timezone(self, tz: tzinfo) -> None:
