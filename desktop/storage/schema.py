@@ -7,6 +7,7 @@ later ones, never the reverse.
 
 from desktop.alerts.schema import migrations as alert_migrations
 from desktop.companion.schema import migrations as companion_migrations
+from desktop.complaints.schema import migrations as complaints_migrations
 from desktop.guardian.schema import migrations as guardian_migrations
 from desktop.limits.schema import migrations as limits_migrations
 from desktop.profiles.schema import migrations as profile_migrations
@@ -17,4 +18,5 @@ MIGRATION_SETS = [
     alert_migrations,
     guardian_migrations,
     limits_migrations,
+    complaints_migrations,
 ]
