@@ -18,10 +18,6 @@ CAPTION_HEIGHT = 18
 MAX_WIDTH_RATIO = 0.78
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("MessageDelegate", text)
-
-
 class MessageDelegate(QStyledItemDelegate):
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -88,11 +84,11 @@ class MessageDelegate(QStyledItemDelegate):
             caption_font.setPointSizeF(max(8.0, option.font.pointSizeF() * 0.85))
             painter.setFont(caption_font)
             painter.setPen(palette.color(QPalette.ColorRole.Text))
-            caption = _tr("Hearth notice") if status == "notice" else _tr("AI-generated")
+            caption = QCoreApplication.translate("MessageDelegate", "Hearth notice") if status == "notice" else QCoreApplication.translate("MessageDelegate", "AI-generated")
             if live:
-                caption += " · " + _tr("writing…")
+                caption += " · " + QCoreApplication.translate("MessageDelegate", "writing…")
             elif status == "partial":
-                caption += " · " + _tr("stopped")
+                caption += " · " + QCoreApplication.translate("MessageDelegate", "stopped")
             painter.drawText(
                 QRectF(left + 4, top - CAPTION_HEIGHT, option.rect.width(), CAPTION_HEIGHT),
                 Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
