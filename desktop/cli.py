@@ -14,7 +14,6 @@ from pathlib import Path
 
 from desktop import meta
 from desktop.clock import Clock, SystemClock
-from desktop.storage import StorageError, open_database
 
 CLI_COMMANDS = ("status", "setup", "family", "doctor")
 
@@ -25,6 +24,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--smoke", action="store_true", help="start the GUI, show the window, exit 0 after the first event-loop turn and print the start-up time")
     parser.add_argument("--data-dir", type=Path, help=f"data directory (default: the platform's app-data folder; env {meta.DATA_DIR_ENV})")
     parser.add_argument("--lang", choices=["en", "zh"], help="interface language (default: the system's)")
+    parser.add_argument("--open-profile", type=int, metavar="ID",
+                        help="open this child's chat at start (e.g. from an autostart entry on the child's account)")
     sub = parser.add_subparsers(dest="command")
     status = sub.add_parser("status", help="each profile's age band, usage today and lock state")
     status.add_argument("--json", action="store_true", help="machine-readable output")
@@ -51,24 +52,55 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def status_report(data_dir: Path, clock: Clock) -> list[dict]:
+def status_report(data_dir: Path, clock: Clock, service: str = meta.KEYRING_SERVICE) -> list[dict]:
+    """Each child's age band and time-limit state, read without changing anything.
+
+    The limits part needs the family's ledger key from the keyring; without it (no keyring, a
+    family not set up yet) the report says so instead of guessing (``limits: null`` + reason).
+    """
+    from desktop.family_settings import FamilySettings
+    from desktop.guardian.audit import Actor
+    from desktop.guardian.core import open_guardian
+    from desktop.limits.clockguard import ClockGuard
+    from desktop.limits.keys import LEDGER_KEY_PURPOSE
+    from desktop.limits.signed_rules import SignedTimeRulesRepository
+    from desktop.limits.status import read_status
     from desktop.profiles.repository import ProfileRepository
+    from desktop.storage import open_database
 
     db = open_database(data_dir)
     try:
-        today = clock.now().date()
+        guardian = open_guardian(db, data_dir, clock, service=service)
+        children = ProfileRepository(db).children()
+        key, why_not = None, None
+        if children:
+            try:
+                key = guardian.derived_key(LEDGER_KEY_PURPOSE)
+            except Exception as exc:  # no keyring, or the key is gone: say so, never guess
+                why_not = f"{type(exc).__name__}: {exc}"
+        now = clock.now()
+        rules = None
+        if key is not None:
+            now = ClockGuard(db, clock, key, guardian.audit.for_actor(Actor.SYSTEM)).peek()
+            rules = SignedTimeRulesRepository(db, FamilySettings(guardian.settings))
+        today = now.date()
         report = []
-        for child in ProfileRepository(db).children():
-            report.append(
-                {
-                    "id": child.id,
-                    "name": child.display_name,
-                    "age": child.age(today),
-                    "age_band": child.age_band(today).value,
-                    "language": child.language.value,
-                    "minor_mode": child.minor_mode,
-                }
-            )
+        for child in children:
+            entry = {
+                "id": child.id,
+                "name": child.display_name,
+                "age": child.age(today),
+                "age_band": child.age_band(today).value,
+                "language": child.language.value,
+                "minor_mode": child.minor_mode,
+                "consent_needed": guardian.consents.chat_needs_consent(child, today),
+            }
+            if key is not None:
+                entry["limits"] = read_status(db, child, now, key, rules_repo=rules).to_dict()
+            else:
+                entry["limits"] = None
+                entry["limits_unavailable"] = why_not
+            report.append(entry)
         return report
     finally:
         db.close()
@@ -80,18 +112,27 @@ def keyring_service() -> str:
 
 
 def run(args: argparse.Namespace, data_dir: Path, out=sys.stdout, clock: Clock | None = None) -> int:
+    from desktop.storage import StorageError  # imported here: the GUI path never needs it
+
     clock = clock or SystemClock()
     service = keyring_service()
     try:
         if args.command == "status":
-            report = status_report(data_dir, clock)
+            report = status_report(data_dir, clock, service)
             if args.json:
                 print(json.dumps({"data_dir": str(data_dir), "profiles": report}, ensure_ascii=False, indent=2), file=out)
             else:
                 if not report:
                     print("No child profiles yet. Run `hearth` or `hearth setup` to set Hearth up.", file=out)
                 for p in report:
-                    print(f"{p['name']}: age {p['age']} ({p['age_band']})", file=out)
+                    limits = p.get("limits")
+                    if limits is None:
+                        state = "limits unknown: " + (p.get("limits_unavailable") or "")
+                    elif limits["available"]:
+                        state = f"available, {limits['minutes_used_today']:.0f} min used today"
+                    else:
+                        state = f"locked ({limits['reason']}) until {limits['until'] or 'the guardian unlocks'}"
+                    print(f"{p['name']}: age {p['age']} ({p['age_band']}); {state}", file=out)
             return 0
     except StorageError as exc:
         print(f"hearth: {exc.key}: {exc.path}: {exc.detail}", file=sys.stderr)

@@ -38,6 +38,9 @@ done
 # Missing services must fail the tests that need them, never skip them.
 export HEARTH_REQUIRE_SECRET_SERVICE=1 HEARTH_REQUIRE_NOTIFY_SERVER=1 HEARTH_REQUIRE_DISPLAY=1
 cd "$HEARTH_ROOT"
+if [ -n "${HEARTH_SESSION_CMD:-}" ]; then  # scripts/run-benchmarks.sh: same services, other command
+  exec bash -c "$HEARTH_SESSION_CMD"
+fi
 set +e
 "$VENV/bin/python" -m pytest "$@"
 rc=$?

@@ -19,7 +19,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 TS_DIR = ROOT / "resources" / "translations"
-LANGUAGES = ("zh_CN",)
+#: Chinese translates everything; English only needs its plural forms ("1 minute", "5 minutes").
+LANGUAGES = {"zh_CN": (), "en": ("-pluralonly",)}
 
 
 def _tool(name: str) -> str:
@@ -35,9 +36,10 @@ def ts_path(lang: str) -> Path:
     return TS_DIR / f"hearth_{lang}.ts"
 
 
-def lupdate(ts: Path) -> None:
+def lupdate(ts: Path, options: tuple[str, ...] = ()) -> None:
     subprocess.run(
-        [_tool("pyside6-lupdate"), "-no-obsolete", "-locations", "none", "-silent", *sources(), "-ts", str(ts)],
+        [_tool("pyside6-lupdate"), "-no-obsolete", "-locations", "none", "-silent", *options, *sources(),
+         "-ts", str(ts)],
         cwd=ROOT,
         check=True,
     )
@@ -72,7 +74,7 @@ def unfinished(ts: Path) -> list[tuple[str, str]]:
 
 def check() -> list[str]:
     problems = []
-    for lang in LANGUAGES:
+    for lang, options in LANGUAGES.items():
         ts = ts_path(lang)
         if not ts.exists():
             problems.append(f"{ts} is missing")
@@ -80,7 +82,7 @@ def check() -> list[str]:
         with tempfile.TemporaryDirectory() as tmp:
             fresh = Path(tmp) / ts.name
             shutil.copy(ts, fresh)
-            lupdate(fresh)
+            lupdate(fresh, options)
             added = messages(fresh) - messages(ts)
             gone = messages(ts) - messages(fresh)
             if added or gone:
@@ -100,8 +102,8 @@ def main(argv: list[str]) -> int:
     command = argv[1] if len(argv) > 1 else "check"
     if command == "update":
         TS_DIR.mkdir(parents=True, exist_ok=True)
-        for lang in LANGUAGES:
-            lupdate(ts_path(lang))
+        for lang, options in LANGUAGES.items():
+            lupdate(ts_path(lang), options)
         return 0
     if command == "release":
         for lang in LANGUAGES:

@@ -51,7 +51,7 @@ def run_gui(args) -> int:
     app.setApplicationDisplayName(meta.APP_NAME)
     app.setApplicationVersion(meta.VERSION)
     app.setDesktopFileName(meta.APP_ID)
-    install_translators(app, args.lang)
+    lang = install_translators(app, args.lang)
     apply_theme(app, os.environ.get("HEARTH_THEME", "auto"))
     data_dir = _data_dir(args)
     with contextlib.suppress(OSError):  # open_database reports an unwritable folder clearly
@@ -69,7 +69,18 @@ def run_gui(args) -> int:
         if not args.smoke:
             QMessageBox.critical(None, meta.APP_NAME, text)
         return 2
-    window = build_main_window(data_dir, db, SystemClock(), smoke=args.smoke)
+    from desktop.cli import keyring_service
+    from desktop.guardian.core import open_guardian
+
+    clock = SystemClock()
+    guardian = open_guardian(db, data_dir, clock, service=keyring_service())
+    window = build_main_window(data_dir, db, clock, smoke=args.smoke, guardian=guardian)
+    window.picker.set_language(lang)
+    if args.open_profile is not None and window.stack.currentWidget() is window.picker:
+        if args.open_profile in {c.id for c in window.ctx.profiles.children()}:
+            window.open_chat(args.open_profile)
+        else:
+            print(f"hearth: no child profile {args.open_profile}", file=sys.stderr)
     if guard is not None:
         guard.activation_requested.connect(lambda: (window.showNormal(), window.raise_(), window.activateWindow()))
     window.show()
@@ -81,6 +92,9 @@ def run_gui(args) -> int:
 
         QTimer.singleShot(0, finish)
     rc = app.exec()
+    runner = window.ctx.alert_runner
+    if runner is not None:
+        runner.stop()
     db.close()
     if guard is not None:
         guard.release()
@@ -88,9 +102,12 @@ def run_gui(args) -> int:
 
 
 def build_main_window(data_dir: Path, db, clock, *, smoke: bool = False, seed: int | None = None,
-                      backend=None, quiet_disclosure: bool | None = None):
-    """Wire the core services to the window. Tests call this with a FakeClock and a temp dir."""
-    from desktop.companion.backend_factory import make_backend
+                      backend=None, quiet_disclosure: bool | None = None, guardian=None):
+    """Wire the core services to the window.
+
+    Tests of the chat view alone pass a ``backend`` and no guardian; the app passes the guardian
+    core, and then limits, consent, alerts and complaints all apply.
+    """
     from desktop.companion.repository import ConversationRepository
     from desktop.profiles.repository import ProfileRepository
     from ui.context import AppContext
@@ -100,14 +117,136 @@ def build_main_window(data_dir: Path, db, clock, *, smoke: bool = False, seed: i
         data_dir=data_dir,
         db=db,
         clock=clock,
-        backend=backend or make_backend(db),
+        backend=backend,
         profiles=ProfileRepository(db),
         conversations=ConversationRepository(db),
         seed=seed,
         quiet_disclosure=smoke or bool(os.environ.get("HEARTH_QUIET_DISCLOSURE"))
         if quiet_disclosure is None else quiet_disclosure,
     )
-    return MainWindow(ctx)
+    if guardian is not None:
+        attach_guardian_services(ctx, guardian, fixed_backend=backend)
+    window = MainWindow(ctx)
+    window.start()
+    return window
+
+
+def attach_guardian_services(ctx, guardian, *, fixed_backend=None) -> None:
+    """The services that depend on the guardian core: signed settings, the clock guard, alerts,
+    complaints, notifications, safety and the backend the guardian chose."""
+    from desktop.complaints import ComplaintRepository
+    from desktop.family_settings import FamilySettings
+    from desktop.guardian.audit import Actor
+    from desktop.limits.clockguard import ClockGuard
+    from desktop.limits.keys import LEDGER_KEY_PURPOSE
+    from desktop.storage import open_database
+    from ui.notify import NotificationDispatcher
+
+    ctx.guardian = guardian
+    ctx.settings = FamilySettings(guardian.settings)
+    ctx.complaints = ComplaintRepository(ctx.db)
+    ctx.notifier = NotificationDispatcher()
+    ctx.safety = LazySafetyReviewer()
+    try:
+        ctx.clock_guard = ClockGuard(
+            ctx.db, ctx.clock, guardian.derived_key(LEDGER_KEY_PURPOSE), guardian.audit.for_actor(Actor.SYSTEM)
+        )
+        ctx.clock_guard.start()
+    except Exception:  # no key: integrity is locked, and the chat cannot open without it
+        ctx.clock_guard = None
+    from desktop.alerts.service import AlertService
+    from desktop.alerts.thread import AlertDispatcherThread
+
+    data_dir = ctx.data_dir
+    ctx.alert_runner = AlertDispatcherThread(lambda: open_database(data_dir), {}, ctx.clock)
+    ctx.alerts = AlertService(ctx.db, ctx.clock, (), wake=ctx.alert_runner.wake)
+    # The senders (smtplib, httpx) and the safety lexicons load right after the window is up
+    # (MainWindow calls ``start_background``); an alert raised before that waits in the outbox.
+    ctx.background_start = lambda: start_background(ctx)
+    if fixed_backend is None:
+        ctx.backend_builder = rebuild_backend
+
+
+def start_background(ctx) -> None:
+    if ctx.alert_runner is not None and not ctx.alert_runner.is_alive:
+        rebuild_alert_channels(ctx)
+        ctx.alert_runner.start()
+    LazySafetyReviewer.warm_up()
+
+
+class LazySafetyReviewer:
+    """The safety gate, imported on first use so the window opens without it.
+
+    Its lexicons compile on a background thread right after start-up (``warm_up``), so the
+    first message does not wait for them either.
+    """
+
+    def __init__(self, on_dependence=None):
+        self.on_dependence = on_dependence
+        self._reviewer = None
+
+    def with_dependence_hook(self, hook) -> LazySafetyReviewer:
+        return LazySafetyReviewer(hook)
+
+    @staticmethod
+    def warm_up() -> None:
+        import threading
+
+        from desktop.safety.detector import assess
+
+        threading.Thread(target=assess, args=("warm up",), name="safety-warm-up", daemon=True).start()
+
+    def _get(self):
+        if self._reviewer is None:
+            from desktop.companion.safety_gate import SafetyGate
+
+            self._reviewer = SafetyGate(on_dependence=self.on_dependence)
+        return self._reviewer
+
+    def review_input(self, text, *, lang, is_minor):
+        return self._get().review_input(text, lang=lang, is_minor=is_minor)
+
+    def output_filter(self, *, lang, is_minor):
+        return self._get().output_filter(lang=lang, is_minor=is_minor)
+
+
+def rebuild_backend(ctx) -> None:
+    """After the guardian changed the backend (or at start-up)."""
+    from desktop.companion.backend_factory import make_backend
+
+    try:
+        choice = ctx.settings.backend()
+    except Exception:  # settings that do not verify: the chat is locked; keep the built-in
+        choice = None
+    ctx.backend = make_backend(choice, ctx.guardian.secrets.get_api_key)
+
+
+def rebuild_alert_channels(ctx) -> None:
+    """After the guardian changed alert channels (or at start-up)."""
+    from desktop.alerts import ChannelRepository, ConfigError, DesktopChannelConfig, build_channel
+    from desktop.notifications import DesktopNotifier
+
+    repo = ChannelRepository(ctx.db)
+    configs = repo.all()
+    if not any(isinstance(c, DesktopChannelConfig) for c in configs):
+        repo.save(DesktopChannelConfig())  # the local inbox plus a desktop notice, always
+        configs = repo.all()
+    channels = {}
+    for config in configs:
+        if not getattr(config, "enabled", True):
+            continue
+        try:
+            channels[config.channel_id] = build_channel(
+                config, secret_lookup=ctx.guardian.secrets.get_secret, notifier=DesktopNotifier()
+            )
+        except ConfigError:
+            continue  # shown as failing in the panel; never blocks the chat
+    ctx.alerts.set_channels(configs)
+    try:
+        ctx.alerts.include_excerpts = ctx.settings.alert_excerpts()
+    except Exception:
+        ctx.alerts.include_excerpts = False
+    ctx.alert_runner.set_channels(channels)
 
 
 if __name__ == "__main__":

@@ -26,11 +26,15 @@ def install_translators(app: QApplication, requested: str | None = None) -> str:
     for t in _installed:
         app.removeTranslator(t)
     _installed.clear()
+    ours = str(resource_path("translations"))
     if lang == "zh":
         qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-        for base, folder in (("qtbase_zh_CN", qt_dir), ("hearth_zh_CN", str(resource_path("translations")))):
-            translator = QTranslator(app)
-            if translator.load(base, folder):
-                app.installTranslator(translator)
-                _installed.append(translator)
+        files = (("qtbase_zh_CN", qt_dir), ("hearth_zh_CN", ours))
+    else:
+        files = (("hearth_en", ours),)  # English plural forms only
+    for base, folder in files:
+        translator = QTranslator(app)
+        if translator.load(base, folder):
+            app.installTranslator(translator)
+            _installed.append(translator)
     return lang

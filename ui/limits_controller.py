@@ -29,6 +29,7 @@ from datetime import datetime
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
 from desktop.companion.events import ChatLocked
+from desktop.limits.keys import LEDGER_KEY_PURPOSE
 from desktop.limits.policy import Decision
 from desktop.limits.service import LimitsService, TickResult
 from desktop.reminders.events import LimitReached, LimitWarning, ReminderDue
@@ -39,7 +40,6 @@ MAX_POLL_MS = 3000
 COUNTDOWN_SECONDS = 60
 #: The purpose name under which the app derives the ledger key from the guardian's settings key
 #: (``GuardianCore.derived_key``); the Reports page reads the ledger with the same key.
-LEDGER_KEY_PURPOSE = "limits.ledger"
 
 
 def ledger_key(guardian) -> bytes:

@@ -5,10 +5,15 @@ The core raises typed errors with stable keys; this is the only place those keys
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QObject
 
 # Every call spells out QCoreApplication.translate("Messages", "...") so that
 # pyside6-lupdate can extract it: a wrapper function would hide the strings.
+
+
+class Messages(QObject):
+    """The ``Messages`` context for plurals: lupdate marks ``Messages.tr(text, "", n)`` as a
+    plural message, but ``translate("Messages", text, "", n)`` only when ``n`` is a literal."""
 
 
 def backend_error(kind: str) -> str:
@@ -32,7 +37,7 @@ def input_error(key: str, limit: int = 0) -> str:
     if key == "empty":
         return QCoreApplication.translate("Messages", "Type a message first.")
     if key == "too_long":
-        return QCoreApplication.translate("Messages", "That message is too long: at most %n characters. Nothing was sent; your text is still here.", None, limit)
+        return Messages.tr("That message is too long: at most %n characters. Nothing was sent; your text is still here.", "", limit)
     return QCoreApplication.translate("Messages", "That message could not be sent.")
 
 

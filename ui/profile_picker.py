@@ -3,7 +3,15 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from desktop.profiles.models import ChildProfile
 
@@ -11,6 +19,8 @@ from desktop.profiles.models import ChildProfile
 class ProfilePickerView(QWidget):
     profile_chosen = Signal(int)
     guardian_requested = Signal()
+    help_requested = Signal()
+    language_chosen = Signal(str)  # "en" | "zh"
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -22,6 +32,16 @@ class ProfilePickerView(QWidget):
         self.guardian_button = QPushButton(self)
         self.guardian_button.setObjectName("guardianButton")
         self.guardian_button.clicked.connect(self.guardian_requested)
+        self.language_box = QComboBox(self)
+        self.language_box.setObjectName("languageBox")
+        self.language_box.addItem("English", "en")
+        self.language_box.addItem("中文", "zh")
+        self.language_box.activated.connect(
+            lambda index: self.language_chosen.emit(self.language_box.itemData(index))
+        )
+        self.help_button = QPushButton(self)
+        self.help_button.setObjectName("crisisButton")
+        self.help_button.clicked.connect(self.help_requested)
         layout = QVBoxLayout(self)
         layout.addStretch(1)
         layout.addWidget(self.title)
@@ -32,12 +52,20 @@ class ProfilePickerView(QWidget):
         row.addStretch(1)
         layout.addLayout(row)
         layout.addStretch(2)
-        layout.addWidget(self.guardian_button, 0, Qt.AlignmentFlag.AlignRight)
+        footer = QHBoxLayout()
+        footer.addWidget(self.help_button)
+        footer.addStretch(1)
+        footer.addWidget(self.language_box)
+        footer.addWidget(self.guardian_button)
+        layout.addLayout(footer)
         self._buttons: list[QPushButton] = []
         self.retranslate_ui()
 
     def button_for(self, profile_id: int) -> QPushButton | None:
         return next((b for b in self._buttons if b.property("profileId") == profile_id), None)
+
+    def set_language(self, lang: str) -> None:
+        self.language_box.setCurrentIndex(max(0, self.language_box.findData(lang)))
 
     def set_profiles(self, profiles: list[ChildProfile]) -> None:
         for b in self._buttons:
@@ -58,6 +86,8 @@ class ProfilePickerView(QWidget):
     def retranslate_ui(self) -> None:
         self.title.setText(self.tr("Who is chatting today?"))
         self.guardian_button.setText(self.tr("Guardian settings…"))
+        self.help_button.setText(self.tr("Need help now?"))
+        self.language_box.setAccessibleName(self.tr("Language"))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

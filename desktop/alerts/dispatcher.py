@@ -13,14 +13,17 @@ import logging
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
 
 from sqlite_utils import Database
 
-from desktop.alerts.channels import AlertChannel
 from desktop.alerts.errors import ChannelError
 from desktop.alerts.models import Alert, Delivery
 from desktop.alerts.outbox import AlertOutbox
 from desktop.clock import Clock
+
+if TYPE_CHECKING:  # the senders (smtplib, httpx) load only when channels are built
+    from desktop.alerts.channels import AlertChannel
 
 log = logging.getLogger(__name__)
 

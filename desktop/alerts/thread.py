@@ -15,13 +15,16 @@ import logging
 import threading
 import time
 from collections.abc import Callable, Mapping
+from typing import TYPE_CHECKING
 
 from sqlite_utils import Database
 
-from desktop.alerts.channels import AlertChannel
 from desktop.alerts.dispatcher import AlertDispatcher, PumpReport
 from desktop.alerts.outbox import AlertOutbox
 from desktop.clock import Clock
+
+if TYPE_CHECKING:  # the senders (smtplib, httpx) load only when channels are built
+    from desktop.alerts.channels import AlertChannel
 
 log = logging.getLogger(__name__)
 

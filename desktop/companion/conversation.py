@@ -186,7 +186,7 @@ class ConversationService:
             _minor_band(self.profile, self.clock),
             self.lang,
             history,
-            extra_instruction=review.comfort_hint if review else None,
+            extra_instruction=_hints(review),
         )
         return plan
 
@@ -250,6 +250,14 @@ class ConversationService:
             persona_name=self.persona.name(self.lang),
             seed=self.seed,
         )
+
+
+def _hints(review: InputReview | None) -> str | None:
+    """Per-turn system-prompt additions from the safety review (comfort, privacy bounds)."""
+    if review is None:
+        return None
+    hints = getattr(review, "system_hints", None) or ((review.comfort_hint,) if review.comfort_hint else ())
+    return "\n".join(hints) or None
 
 
 def _minor_band(profile: ChildProfile, clock: Clock) -> AgeBand:

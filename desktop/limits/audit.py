@@ -22,6 +22,7 @@ class LimitEventKind(StrEnum):
 
     CLOCK_MOVED = "limits.clock_moved"  # the wall clock moved within one boot
     CLOCK_ROLLED_BACK = "limits.clock_rolled_back"  # at start: earlier than the last time seen
+    CLOCK_UNVERIFIABLE = "limits.clock_unverifiable"  # boot-time clock faked: time frozen at the mark
     TIMEZONE_CHANGED = "limits.timezone_changed"  # the zone changed, the instant did not
     LEDGER_TAMPERED = "limits.ledger_tampered"  # a row did not verify: the day counts as used
     CURFEW_ATTEMPT = "limits.curfew_attempt"  # the child tried to chat during the curfew

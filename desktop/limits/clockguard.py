@@ -43,6 +43,10 @@ from desktop.limits.localtime import local
 
 #: Boot-offset changes up to this size are clock drift (NTP slewing), not reported as tampering.
 TOLERANCE_SECONDS = 5.0
+#: Wall time minus time since boot is the moment the machine booted: it must lie in the past,
+#: and not decades ago. A process whose clocks are faked (libfaketime fakes the boot-time
+#: clock too) produces nonsense here, and nonsense must never move the trusted time forward.
+MAX_UPTIME_SECONDS = 5 * 366 * 86400.0
 _PURPOSE = "hearth.limits.clock.v1"
 
 
@@ -110,9 +114,16 @@ class ClockGuard:
         raw_ts, offset, boot = raw.timestamp(), self.clock.boot_offset(), self._boot_id()
         state = self._load()
         shift = 0.0
-        if state is not None:
+        if state is not None and not self._plausible(offset, raw_ts):
+            # The boot clock cannot be trusted: resume from the last trusted instant, so no
+            # amount of faking moves the day forward; time only advances while Hearth runs.
+            shift = state.last_trusted - raw_ts
+            self._record(LimitEventKind.CLOCK_UNVERIFIABLE, state.last_trusted, raw, raw_ts - state.last_trusted, "restart")
+        elif state is not None:
             moved = offset - state.raw_offset
-            if self._same_boot(state, boot, offset):
+            # A mark saved by a faked process has no usable offset; the high-water bound below
+            # still holds the time back, and nothing here may push it forward.
+            if self._plausible(state.raw_offset, state.last_raw) and self._same_boot(state, boot, offset):
                 shift = state.shift - moved
                 if abs(moved) > self.tolerance:
                     self._record(LimitEventKind.CLOCK_MOVED, raw_ts + shift, raw, moved, "closed")
@@ -137,6 +148,10 @@ class ClockGuard:
         self._started = True
         self.checkpoint()
 
+    def _plausible(self, offset: float, raw_ts: float) -> bool:
+        """Is ``offset`` (wall minus uptime) a boot moment in the recent past?"""
+        return raw_ts - MAX_UPTIME_SECONDS <= offset <= raw_ts + self.tolerance
+
     def _same_boot(self, state: ClockState, boot: str | None, offset: float) -> bool:
         if boot is not None and state.boot_id is not None:
             return boot == state.boot_id
@@ -155,8 +170,10 @@ class ClockGuard:
         if row is None or not verify(self.key, row[1], _PURPOSE, row[0]):
             return raw
         state = ClockState(**json.loads(row[0]))
+        if not self._plausible(offset, raw_ts):
+            return local(state.last_trusted, raw.tzinfo)
         shift = 0.0
-        if self._same_boot(state, self._boot_id(), offset):
+        if self._plausible(state.raw_offset, state.last_raw) and self._same_boot(state, self._boot_id(), offset):
             shift = state.shift - (offset - state.raw_offset)
         return local(max(raw_ts + shift, state.last_trusted), raw.tzinfo)
 

@@ -47,6 +47,10 @@ class DataDirNotWritableError(StorageError):
     key = "not_writable"
 
 
+# ``execute_plugins=False``: no third-party sqlite-utils plugin runs on a family's database, and
+# start-up skips scanning every installed package's entry points.
+
+
 def _configure(db: Database, *, durable: bool) -> None:
     db.execute("PRAGMA foreign_keys = ON")
     db.execute("PRAGMA busy_timeout = 5000")
@@ -97,7 +101,7 @@ def open_database(data_dir: Path) -> Database:
         raise DataDirNotWritableError(path, "permission denied")
     try:
         conn = sqlite3.connect(path, check_same_thread=False, isolation_level=None)
-        db = Database(conn)
+        db = Database(conn, execute_plugins=False)
         result = db.execute("PRAGMA quick_check").fetchone()
         if result is None or result[0] != "ok":
             conn.close()
@@ -118,7 +122,7 @@ def open_database(data_dir: Path) -> Database:
 def open_memory_database() -> Database:
     """An in-memory database with the full schema, for tests and benchmarks."""
     conn = sqlite3.connect(":memory:", check_same_thread=False, isolation_level=None)
-    db = Database(conn)
+    db = Database(conn, execute_plugins=False)
     _configure(db, durable=False)
     migrate(db)
     return db

@@ -194,3 +194,39 @@ def test_peek_gives_the_trusted_time_without_writing(memory_db, clock):
     assert other.peek() == real + timedelta(seconds=30)
     assert memory_db.execute("select state, mac from limits_clock").fetchone() == stored
     assert len(audit.events()) == before
+
+
+def test_a_faked_boot_clock_never_moves_the_day_forward(tmp_path):
+    """libfaketime fakes the boot-time clock too: wall minus uptime becomes nonsense (about 0).
+    Such a start must resume from the last trusted instant, whatever the wall clock says."""
+    from datetime import timedelta
+
+    from desktop.limits.audit import LimitEventKind
+    from desktop.limits.clockguard import ClockGuard
+    from desktop.storage import open_database
+    from tests.support.fake_clock import FakeClock
+
+    class FakedBootClock(FakeClock):
+        def boot_offset(self) -> float:
+            return 0.0
+
+    db = open_database(tmp_path)
+    events = []
+
+    class Sink:
+        def record(self, kind, detail):
+            events.append(kind)
+
+    clock = FakeClock()
+    guard = ClockGuard(db, clock, b"k" * 32, Sink(), boot_id=lambda: "boot-1")
+    guard.start()
+    clock.advance(600)
+    before = guard.now()
+    guard.checkpoint()
+    faked = FakedBootClock(clock.now() + timedelta(days=2))
+    restarted = ClockGuard(db, faked, b"k" * 32, Sink(), boot_id=lambda: "boot-1")
+    restarted.start()
+    assert restarted.now().date() == before.date()
+    assert restarted.now() >= before
+    assert LimitEventKind.CLOCK_UNVERIFIABLE in events
+    assert restarted.peek().date() == before.date()

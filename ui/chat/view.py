@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QListView,
     QMenu,
     QPushButton,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -48,12 +49,15 @@ class ChatView(QWidget):
     locked = Signal(object)  # ChatLocked
     session_ended = Signal(str)  # reason
     crisis_requested = Signal()
+    crisis_intervention = Signal()  # tier 3: the AI stops, the crisis screen takes over (R19)
     redisclosure_requested = Signal(str)  # source
     persona_changed = Signal(str)
     report_requested = Signal(int)  # message id (R27)
     complaint_requested = Signal()
     supervision_info_requested = Signal()
     reply_finished = Signal(str)  # MessageStatus value
+    appeal_requested = Signal()  # R16
+    leave_minor_mode_requested = Signal()  # R10
 
     def __init__(
         self,
@@ -96,6 +100,16 @@ class ChatView(QWidget):
         self.end_button.clicked.connect(lambda: self.end_chat("end_button"))
         self.complaint_button = QPushButton(self)
         self.complaint_button.clicked.connect(self.complaint_requested)
+        self.more_button = QToolButton(self)
+        self.more_button.setObjectName("moreButton")
+        self.more_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.more_menu = QMenu(self.more_button)
+        self.appeal_action = self.more_menu.addAction("")
+        self.appeal_action.triggered.connect(self.appeal_requested)
+        self.minor_mode_action = self.more_menu.addAction("")
+        self.minor_mode_action.triggered.connect(self.leave_minor_mode_requested)
+        self.minor_mode_action.setVisible(self.service.profile.minor_mode)
+        self.more_button.setMenu(self.more_menu)
 
         top = QHBoxLayout()
         self.persona_caption = QLabel(self)
@@ -107,6 +121,7 @@ class ChatView(QWidget):
         top.addWidget(self.complaint_button)
         top.addWidget(self.help_button)
         top.addWidget(self.end_button)
+        top.addWidget(self.more_button)
 
         self.model = MessageListModel(self.service.repo, self)
         self.list = QListView(self)
@@ -161,6 +176,7 @@ class ChatView(QWidget):
         layout.addWidget(self.list, 1)
         layout.addLayout(notice_row)
         layout.addLayout(bottom)
+        self._layout = layout
         QShortcut(QKeySequence("Escape"), self, activated=self.stop)
 
     def retranslate_ui(self) -> None:
@@ -175,6 +191,10 @@ class ChatView(QWidget):
         self.help_button.setAccessibleName(self.tr("Open the help and hotlines card"))
         self.end_button.setText(self.tr("End chat"))
         self.complaint_button.setText(self.tr("Report a problem"))
+        self.more_button.setText(self.tr("More"))
+        self.more_button.setAccessibleName(self.tr("More options"))
+        self.appeal_action.setText(self.tr("I am an adult…"))
+        self.minor_mode_action.setText(self.tr("Leave minor mode (guardian PIN)…"))
         self.input.setPlaceholderText(self.tr("Type a message… (Enter sends, Shift+Enter for a new line)"))
         self.input.setAccessibleName(self.tr("Message"))
         self.send_button.setText(self.tr("Send"))
@@ -196,6 +216,14 @@ class ChatView(QWidget):
                 self.send()
                 return True
         return super().eventFilter(obj, event)
+
+    def add_banner_area(self, widget: QWidget) -> None:
+        """Reminder banners go between the controls and the messages, where a child looks."""
+        self._layout.insertWidget(self._layout.indexOf(self.list), widget)
+
+    def add_above_input(self, widget: QWidget) -> None:
+        """The final-minute countdown sits right above the input box."""
+        self._layout.insertWidget(self._layout.count() - 1, widget)
 
     # -- sending ----------------------------------------------------------------------------
     @property
@@ -239,6 +267,8 @@ class ChatView(QWidget):
                 self.locked.emit(event)
             elif isinstance(event, SessionEnded):
                 self.session_ended.emit(event.reason)
+            elif isinstance(event, InterventionStarted) and event.tier >= 3:
+                self.crisis_intervention.emit()
             elif isinstance(event, InterventionStarted) and event.show_crisis_card:
                 self.crisis_requested.emit()
             elif isinstance(event, ChildWarned):
@@ -259,6 +289,7 @@ class ChatView(QWidget):
         self._failed = False
         self._replaced = False
         self._cut_reason: str | None = None
+        self._filter_reason: str | None = None
         self.model.start_live_reply()
         self.stop_button.setEnabled(True)
         self.send_button.setEnabled(False)
@@ -272,16 +303,11 @@ class ChatView(QWidget):
             self._replaced = True
             self.model.append_live_text(text, replace=True)
         else:
-            sep = "" if not self.model.live_text() or self._joins_tightly(text) else " "
-            self.model.append_live_text(sep + text if self.output_filter_factory else text)
+            self.model.append_live_text(text)
         self._scroll_to_bottom()
 
-    @staticmethod
-    def _joins_tightly(text: str) -> bool:
-        return bool(text) and ("\u3000" <= text[0] <= "\u9fff" or text[0] in "\n，。！？,.!?")
-
     def _on_filtered(self, reason: str) -> None:
-        self._filter_reason = reason
+        self._filter_reason = reason  # stored with the reply: the filter's log (R4, R21...)
 
     def _on_failed(self, kind: str, detail: str) -> None:
         self._failed = True
@@ -306,7 +332,7 @@ class ChatView(QWidget):
             else:
                 status = MessageStatus.COMPLETE
                 self._retry_message = None
-            meta = {"cut": self._cut_reason} if self._cut_reason else None
+            meta = {k: v for k, v in (("cut", self._cut_reason), ("filtered", self._filter_reason)) if v} or None
             stored = self.service.finish_turn(text, status, meta=meta)
             self.model.finish_live_reply(stored)
             self.reply_finished.emit(status.value)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import datetime, tzinfo
 
-from PySide6.QtCore import QCoreApplication, QDate, QLocale, QTime
+from PySide6.QtCore import QCoreApplication, QDate, QLocale, QObject, QTime
 
 from desktop.complaints import (
     GUARDIAN_RESPONSE_DAYS,
@@ -24,6 +24,11 @@ from desktop.complaints import (
 
 #: A bare name, not a wrapper: ``pyside6-lupdate`` only extracts literal ``translate("Ctx", ...)``.
 translate = QCoreApplication.translate
+
+
+class Complaints(QObject):
+    """The ``Complaints`` context for plurals: lupdate marks ``Complaints.tr(text, "", n)`` as a
+    plural message, but ``translate("Complaints", text, "", n)`` only when ``n`` is a literal."""
 
 
 def reason_label(reason: ReportReason) -> str:
@@ -139,14 +144,13 @@ def receipt_appeal_process() -> str:
 
 
 def receipt_deadline(ticket: Ticket, tz: tzinfo | None, lang=None) -> str:
-    text = translate("Complaints", "Your guardian will reply by %1 (within %n days).", None,
-                     GUARDIAN_RESPONSE_DAYS)
+    text = Complaints.tr("Your guardian will reply by %1 (within %n days).", "", GUARDIAN_RESPONSE_DAYS)
     return text.replace("%1", format_day(ticket.due_at, tz, lang))
 
 
 def receipt_provider_deadline() -> str:
-    return translate("Complaints", "If your guardian forwards it, Hearth's publisher replies within %n days.",
-                     None, PROVIDER_RESPONSE_DAYS)
+    return Complaints.tr("If your guardian forwards it, Hearth's publisher replies within %n days.",
+                         "", PROVIDER_RESPONSE_DAYS)
 
 
 def receipt_appeal_note() -> str:

@@ -28,8 +28,9 @@ class ConsentHistoryTable(QTableWidget):
 
     def retranslate_ui(self) -> None:
         self.setAccessibleName(self.tr("Consent history"))
-        headers = ("Kind", "Given by", "Notice", "Given", "Withdrawn")
-        self.setHorizontalHeaderLabels([self.tr(h) for h in headers])
+        self.setHorizontalHeaderLabels(
+            [self.tr("Kind"), self.tr("Given by"), self.tr("Notice"), self.tr("Given"), self.tr("Withdrawn")]
+        )
         self.show_records(self.records)
 
     def changeEvent(self, event: QEvent) -> None:

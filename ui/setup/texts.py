@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QObject
 
 from desktop.guardian.lockout import LockoutState, LockReason
 from desktop.guardian.pin_rules import (
@@ -19,33 +19,42 @@ from desktop.guardian.pin_rules import (
     PinRule,
 )
 
-_CONTEXT = "SetupTexts"
+# Every call spells out QCoreApplication.translate("SetupTexts", "...") with literal strings:
+# pyside6-lupdate extracts only literal calls, so a wrapper function would hide the messages.
 
 
-def _t(text: str, n: int = -1) -> str:
-    return QCoreApplication.translate(_CONTEXT, text, None, n)
+class SetupTexts(QObject):
+    """The ``SetupTexts`` context for plurals: lupdate marks ``SetupTexts.tr(text, "", n)`` as a
+    plural message, but ``translate("SetupTexts", text, "", n)`` only when ``n`` is a literal."""
 
 
 def pin_rule_text(rule: PinRule, *, new_pin: bool = False) -> str:
     """Why a typed PIN was refused. ``new_pin`` words the empty case for choosing one."""
     if rule is PinRule.EMPTY:
-        return _t("Choose a PIN or passphrase.") if new_pin else _t("Type the PIN first.")
+        if new_pin:
+            return QCoreApplication.translate("SetupTexts", "Choose a PIN or passphrase.")
+        return QCoreApplication.translate("SetupTexts", "Type the PIN first.")
     if rule is PinRule.TOO_LONG:
-        return _t("That is too long: at most %n characters.", MAX_PIN_LENGTH)
+        return SetupTexts.tr("That is too long: at most %n characters.", "", MAX_PIN_LENGTH)
     if rule is PinRule.TOO_FEW_DIGITS:
-        return _t("A numeric PIN needs at least %n digits.", MIN_PIN_DIGITS)
+        return SetupTexts.tr("A numeric PIN needs at least %n digits.", "", MIN_PIN_DIGITS)
     if rule is PinRule.PASSPHRASE_TOO_SHORT:
-        return _t(
+        return SetupTexts.tr(
             "A passphrase needs at least %n characters (or use a PIN of at least 6 digits).",
+            "",
             MIN_PASSPHRASE_LENGTH,
         )
-    return _t("It contains a control character (such as a tab). Type it again.")
+    return QCoreApplication.translate(
+        "SetupTexts", "It contains a control character (such as a tab). Type it again."
+    )
 
 
 def recovery_rule_text(rule: PinRule) -> str:
     if rule is PinRule.EMPTY:
-        return _t("Type the recovery code first.")
-    return _t("That is not a recovery code: it is far too long.")
+        return QCoreApplication.translate("SetupTexts", "Type the recovery code first.")
+    return QCoreApplication.translate(
+        "SetupTexts", "That is not a recovery code: it is far too long."
+    )
 
 
 def duration_text(seconds: int) -> str:
@@ -55,11 +64,11 @@ def duration_text(seconds: int) -> str:
     hours, minutes = divmod(minutes, 60)
     parts = []
     if hours:
-        parts.append(_t("%n h", hours))
+        parts.append(SetupTexts.tr("%n h", "", hours))
     if minutes:
-        parts.append(_t("%n min", minutes))
+        parts.append(SetupTexts.tr("%n min", "", minutes))
     if rest or not parts:
-        parts.append(_t("%n s", rest))
+        parts.append(SetupTexts.tr("%n s", "", rest))
     return " ".join(parts)
 
 
@@ -67,47 +76,67 @@ def lockout_text(state: LockoutState) -> str:
     """The live message while PIN entry is locked."""
     wait = duration_text(state.seconds_left)
     if state.reason is LockReason.CLOCK_MOVED_BACK:
-        return _t(
+        return QCoreApplication.translate(
+            "SetupTexts",
             "PIN entry is locked: the computer's clock is earlier than the last wrong try. "
-            "Correct the clock, or try again in %1."
+            "Correct the clock, or try again in %1.",
         ).replace("%1", wait)
-    return _t("Too many tries. Try again in %1.").replace("%1", wait)
+    return QCoreApplication.translate("SetupTexts", "Too many tries. Try again in %1.").replace(
+        "%1", wait
+    )
 
 
 def wrong_pin_text(tries_left: int, *, recovery: bool = False) -> str:
-    first = _t("The recovery code is not correct.") if recovery else _t("The PIN is not correct.")
+    if recovery:
+        first = QCoreApplication.translate("SetupTexts", "The recovery code is not correct.")
+    else:
+        first = QCoreApplication.translate("SetupTexts", "The PIN is not correct.")
     if tries_left <= 0:
         return first
-    return first + " " + _t("%n more wrong tries before PIN entry pauses.", tries_left)
+    return first + " " + SetupTexts.tr(
+        "%n more wrong tries before PIN entry pauses.", "", tries_left
+    )
 
 
 def guardian_field_text(field: str) -> str:
     """A ``parse_guardian`` problem, by the field it names (``guardian.email`` -> ``email``)."""
     field = field.rsplit(".", 1)[-1]
     if field == "name":
-        return _t("Type your name (at most 80 characters).")
+        return QCoreApplication.translate("SetupTexts", "Type your name (at most 80 characters).")
     if field == "emergency_name":
-        return _t("The emergency contact's name is at most 80 characters.")
+        return QCoreApplication.translate(
+            "SetupTexts", "The emergency contact's name is at most 80 characters."
+        )
     if field in ("email", "emergency_email"):
-        return _t("That does not look like an e-mail address.")
+        return QCoreApplication.translate(
+            "SetupTexts", "That does not look like an e-mail address."
+        )
     if field in ("phone", "emergency_phone"):
-        return _t("That does not look like a phone number.")
+        return QCoreApplication.translate("SetupTexts", "That does not look like a phone number.")
     # The R14 rule: the whole record needs one way to reach someone.
-    return _t(
+    return QCoreApplication.translate(
+        "SetupTexts",
         "Give at least one way to reach you or the emergency contact: "
-        "an e-mail address or a phone number."
+        "an e-mail address or a phone number.",
     )
 
 
 def child_field_text(key: str) -> str:
     """A ``ProfileError`` key as a sentence."""
     if key == "birthday":
-        return _t("Check the birthday: it cannot be in the future or more than 120 years ago.")
-    return _t("Type the child's name (at most 40 characters).")
+        return QCoreApplication.translate(
+            "SetupTexts",
+            "Check the birthday: it cannot be in the future or more than 120 years ago.",
+        )
+    return QCoreApplication.translate(
+        "SetupTexts", "Type the child's name (at most 40 characters)."
+    )
 
 
 def consent_name_text() -> str:
-    return _t("Type your name to record who gives the consent (at most 100 characters).")
+    return QCoreApplication.translate(
+        "SetupTexts", "Type your name to record who gives the consent (at most 100 characters)."
+    )
 
 
 def when_text(at: datetime, *, seconds: bool = False) -> str:

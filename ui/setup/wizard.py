@@ -54,10 +54,6 @@ class SetupOutcome:
     secrets: SecretsStatus
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("SetupWizard", text)
-
-
 class SetupWizard(QWizard):
     family_created = Signal(object)  # SetupOutcome
 
@@ -236,16 +232,20 @@ class SetupWizard(QWizard):
     @staticmethod
     def _failure_text(exc: Exception) -> str:
         if isinstance(exc, AlreadySetUpError):
-            return _tr(
+            return QCoreApplication.translate(
+                "SetupWizard",
                 "A family is already set up for this account, so nothing was saved. Open Hearth "
-                "normally, or restore the family from its export."
+                "normally, or restore the family from its export.",
             )
         if isinstance(exc, SecretsUnavailableError):
-            return _tr(
+            return QCoreApplication.translate(
+                "SetupWizard",
                 "The system keyring stopped answering, so nothing was saved. Start the keyring "
-                "and press Finish again, or go back and choose the plain file."
+                "and press Finish again, or go back and choose the plain file.",
             )
-        return _tr("Setup failed and nothing was saved: %1").replace("%1", str(exc))
+        return QCoreApplication.translate("SetupWizard", "Setup failed and nothing was saved: %1").replace(
+            "%1", str(exc)
+        )
 
     def reject(self) -> None:
         """Cancel: confirm once the guardian has typed something; nothing has been stored."""
