@@ -75,7 +75,16 @@ def run_gui(args) -> int:
     clock = SystemClock()
     guardian = open_guardian(db, data_dir, clock, service=keyring_service())
     window = build_main_window(data_dir, db, clock, smoke=args.smoke, guardian=guardian)
+    window.ctx.keyring_service = keyring_service()
+    if not os.environ.get("HEARTH_THEME"):
+        with contextlib.suppress(Exception):  # unverifiable settings: keep the default look
+            apply_theme(app, window.ctx.settings.theme())
     window.picker.set_language(lang)
+    from ui.tray import install_tray
+
+    window.tray = install_tray(window)
+    if window.tray is not None and window.ctx.notifier is not None:
+        window.ctx.notifier.set_tray(window.tray)
     if args.open_profile is not None and window.stack.currentWidget() is window.picker:
         if args.open_profile in {c.id for c in window.ctx.profiles.children()}:
             window.open_chat(args.open_profile)
@@ -172,6 +181,19 @@ def start_background(ctx) -> None:
         rebuild_alert_channels(ctx)
         ctx.alert_runner.start()
     LazySafetyReviewer.warm_up()
+    apply_retention(ctx)
+
+
+def apply_retention(ctx) -> int:
+    """R26: delete history older than the guardian's retention period (90 days by default).
+    Runs after start-up and then every few hours while Hearth is open."""
+    from desktop.companion.retention import purge_expired
+
+    try:
+        days = ctx.settings.retention_days()
+    except Exception:  # settings that do not verify: keep data; the chat is locked anyway
+        return 0
+    return purge_expired(ctx.conversations, ctx.clock.now(), days, audit=ctx.guardian.audit)
 
 
 class LazySafetyReviewer:

@@ -57,6 +57,14 @@ class MainWindow(QMainWindow):
         if ctx.background_start is not None:
             self.background_timer.timeout.connect(ctx.background_start)
             self.background_timer.start()
+        self.retention_timer = QTimer(self)
+        self.retention_timer.setInterval(6 * 3600 * 1000)
+        if ctx.guardian is not None:
+            from ui.app import apply_retention
+
+            self.retention_timer.timeout.connect(lambda: apply_retention(ctx))
+            self.retention_timer.start()
+        self.tray = None
         self.retranslate_ui()
 
     @property
@@ -168,6 +176,7 @@ class MainWindow(QMainWindow):
         chat.supervision_info_requested.connect(self._supervision_info)
         chat.appeal_requested.connect(lambda: self._appeal(profile))
         chat.leave_minor_mode_requested.connect(lambda: self._leave_minor_mode(profile))
+        chat.enter_minor_mode_requested.connect(lambda: self._enter_minor_mode(profile))
         self.stack.addWidget(chat)
         if session.lock_view is not None:
             lock = session.lock_view
@@ -315,6 +324,15 @@ class MainWindow(QMainWindow):
         if leave_minor_mode(self, self.ctx.guardian, profile) is not None:
             self.open_chat(profile.id)
 
+    def _enter_minor_mode(self, profile: ChildProfile) -> None:
+        """R10: one click, no PIN."""
+        from ui.parental.minor_mode import enter_minor_mode
+
+        if self.ctx.guardian is None:
+            return
+        enter_minor_mode(self.ctx.guardian, profile)
+        self.open_chat(profile.id)
+
     # -- guardian -----------------------------------------------------------------------------
     def open_panel(self) -> None:
         from ui.parental.pin_dialog import PinDialog
@@ -330,5 +348,8 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.background_timer.stop()
+        self.retention_timer.stop()
+        if self.tray is not None:
+            self.tray.hide()
         self.close_chat("window_closed")
         event.accept()

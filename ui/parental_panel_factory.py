@@ -77,7 +77,12 @@ def page_factories(ctx: AppContext) -> list:
         page.channels_changed.connect(lambda: rebuild_alert_channels(ctx))
         return page
 
-    return [ProfilesPage, TimePage, CompanionPage, alerts, reports, DataPage, ComplaintsPanelPage, AuditPage]
+    def system(pctx: PanelContext) -> PanelPage:
+        from ui.parental.system_page import SystemPage
+
+        return SystemPage(pctx, keyring_service=ctx.keyring_service or None)
+
+    return [ProfilesPage, TimePage, CompanionPage, alerts, reports, DataPage, ComplaintsPanelPage, AuditPage, system]
 
 
 def panel_context(ctx: AppContext, on_backend_changed=None) -> PanelContext:

@@ -57,7 +57,8 @@ class ChatView(QWidget):
     supervision_info_requested = Signal()
     reply_finished = Signal(str)  # MessageStatus value
     appeal_requested = Signal()  # R16
-    leave_minor_mode_requested = Signal()  # R10
+    leave_minor_mode_requested = Signal()  # R10: needs the PIN
+    enter_minor_mode_requested = Signal()  # R10: one click
 
     def __init__(
         self,
@@ -109,6 +110,9 @@ class ChatView(QWidget):
         self.minor_mode_action = self.more_menu.addAction("")
         self.minor_mode_action.triggered.connect(self.leave_minor_mode_requested)
         self.minor_mode_action.setVisible(self.service.profile.minor_mode)
+        self.enter_minor_action = self.more_menu.addAction("")
+        self.enter_minor_action.triggered.connect(self.enter_minor_mode_requested)
+        self.enter_minor_action.setVisible(not self.service.profile.minor_mode)
         self.more_button.setMenu(self.more_menu)
 
         top = QHBoxLayout()
@@ -195,6 +199,7 @@ class ChatView(QWidget):
         self.more_button.setAccessibleName(self.tr("More options"))
         self.appeal_action.setText(self.tr("I am an adult…"))
         self.minor_mode_action.setText(self.tr("Leave minor mode (guardian PIN)…"))
+        self.enter_minor_action.setText(self.tr("Turn on minor mode"))
         self.input.setPlaceholderText(self.tr("Type a message… (Enter sends, Shift+Enter for a new line)"))
         self.input.setAccessibleName(self.tr("Message"))
         self.send_button.setText(self.tr("Send"))
