@@ -133,3 +133,33 @@ def test_a_tampered_limit_locks_the_app_until_the_pin(qtbot, family):
         assert window.chat is None
         assert window.stack.currentWidget() is window.integrity_view
         _shutdown(window)
+
+
+def test_every_panel_page_and_child_dialog_opens_from_the_window(qtbot, family):
+    """Catches a page or dialog that cannot even be built (imports, constructor arguments)."""
+    _consent(family)
+    from ui.complaints import AdultAppealDialog, ComplaintDialog, ReportDialog
+    from ui.parental_panel_factory import open_parental_panel
+    from ui.supervision import SupervisionInfoDialog
+
+    with OpenAIStreamServer(chat=StreamReply.saying("Hello there.")) as server:
+        window = _window(qtbot, family, OpenAICompatBackend(server.base_url, "m"))
+        chat = window.open_chat(family.child.id)
+        _send(qtbot, chat, "hi")
+        ai_message = chat.service.repo.all_messages(chat.service.conversation.id)[-1]
+        chat.report_requested.emit(ai_message.id)
+        chat.complaint_requested.emit()
+        chat.appeal_requested.emit()
+        chat.supervision_info_requested.emit()
+        for cls in (ReportDialog, ComplaintDialog, AdultAppealDialog, SupervisionInfoDialog):
+            dialogs = [w for w in window.findChildren(cls) if w.isVisible()]
+            assert dialogs, cls.__name__
+            for dialog in dialogs:
+                dialog.reject()
+        panel = open_parental_panel(window, window.ctx, family.session)
+        ids = [page.page_id for page in panel.pages]
+        assert ids == ["profiles", "time", "companion", "alerts", "reports", "data", "complaints", "audit", "system"]
+        for page_id in ids:
+            panel.show_page(page_id)
+        panel.close_discarding()
+        _shutdown(window)
