@@ -24,6 +24,7 @@ import html
 import json
 import os
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -324,49 +325,32 @@ def render_html(history: HistoryExport) -> str:
     return "\n".join(out)
 
 
-def export_json(
-    repo: ConversationRepository,
-    profile: ChildProfile,
-    path: Path,
-    *,
-    language: Language | None = None,
-    exported_at: datetime | None = None,
-    catalogue: list[Persona] | None = None,
-) -> Path:
-    """Write ``profile``'s whole history to ``path`` as JSON; returns ``path``."""
-    history = collect_history(
-        repo, profile, language=language, exported_at=exported_at, catalogue=catalogue
-    )
-    return _write_private(path, render_json(history))
+def _file_exporter(
+    name: str, render: Callable[[HistoryExport], str], what: str
+) -> Callable[..., Path]:
+    """The writer for one file format. Every format collects the history and writes it privately
+    the same way and differs only in ``render``, so the writers are built from their renderers
+    rather than spelled out once per format."""
+
+    def export(
+        repo: ConversationRepository,
+        profile: ChildProfile,
+        path: Path,
+        *,
+        language: Language | None = None,
+        exported_at: datetime | None = None,
+        catalogue: list[Persona] | None = None,
+    ) -> Path:
+        history = collect_history(
+            repo, profile, language=language, exported_at=exported_at, catalogue=catalogue
+        )
+        return _write_private(path, render(history))
+
+    export.__name__ = export.__qualname__ = name
+    export.__doc__ = f"Write ``profile``'s whole history to ``path`` as {what}; returns ``path``."
+    return export
 
 
-def export_markdown(
-    repo: ConversationRepository,
-    profile: ChildProfile,
-    path: Path,
-    *,
-    language: Language | None = None,
-    exported_at: datetime | None = None,
-    catalogue: list[Persona] | None = None,
-) -> Path:
-    """Write ``profile``'s whole history to ``path`` as Markdown; returns ``path``."""
-    history = collect_history(
-        repo, profile, language=language, exported_at=exported_at, catalogue=catalogue
-    )
-    return _write_private(path, render_markdown(history))
-
-
-def export_html(
-    repo: ConversationRepository,
-    profile: ChildProfile,
-    path: Path,
-    *,
-    language: Language | None = None,
-    exported_at: datetime | None = None,
-    catalogue: list[Persona] | None = None,
-) -> Path:
-    """Write ``profile``'s whole history to ``path`` as one HTML page; returns ``path``."""
-    history = collect_history(
-        repo, profile, language=language, exported_at=exported_at, catalogue=catalogue
-    )
-    return _write_private(path, render_html(history))
+export_json = _file_exporter("export_json", render_json, "JSON")
+export_markdown = _file_exporter("export_markdown", render_markdown, "Markdown")
+export_html = _file_exporter("export_html", render_html, "one HTML page")

@@ -18,9 +18,12 @@ from __future__ import annotations
 import json
 import os
 import sys
+from collections.abc import Callable
 from enum import IntEnum
 from pathlib import Path
 from typing import TextIO
+
+from sqlite_utils import Database
 
 from desktop import meta
 from desktop.clock import Clock, SystemClock
@@ -83,6 +86,37 @@ def _say(stream: TextIO, text: str) -> None:
     print(text, file=stream)
 
 
+def _read_checked_pin(
+    pin_stream: TextIO, err: TextIO, command: str, check: Callable[[str], object]
+) -> str | None:
+    """The PIN from ``pin_stream`` once ``check`` accepts it, or ``None`` after one line on
+    ``err``: every command rejects an empty or malformed PIN the same way (exit BAD_INPUT)."""
+    try:
+        pin = read_pin(pin_stream)
+        check(pin)
+    except (PinInputError, PinRuleError) as exc:
+        _say(err, f"{command}: {exc}")
+        return None
+    return pin
+
+
+def _open_data_folder(data_dir: Path, err: TextIO, command: str) -> Database | None:
+    """The database in ``data_dir``, or ``None`` after one line on ``err`` saying why the folder
+    cannot be used (exit ERROR), worded alike for every command."""
+    try:
+        return open_database(Path(data_dir))
+    except StorageError as exc:
+        _say(err, f"{command}: cannot use the data folder: {exc}")
+        return None
+
+
+def _say_no_keyring(err: TextIO, command: str, exc: SecretsUnavailableError, how: str) -> None:
+    """Explain a missing keyring with the one help text; ``how`` is the command's own way to opt
+    in to the weaker secrets file."""
+    detail = exc.status.detail or exc.status.kind.value
+    _say(err, f"{command}: " + NO_KEYRING_HELP.format(detail=detail, how=how))
+
+
 def print_example(out: TextIO) -> int:
     """Print the documented example config for ``hearth setup --config``."""
     out.write(resource_path(*EXAMPLE_CONFIG).read_text(encoding="utf-8"))
@@ -108,16 +142,11 @@ def run_setup(
     except FileFormatError as exc:
         _say(err, f"hearth setup: {config_path}: {exc}")
         return ExitCode.BAD_INPUT
-    try:
-        pin = read_pin(pin_stream)
-        check_new_pin(pin)
-    except (PinInputError, PinRuleError) as exc:
-        _say(err, f"hearth setup: {exc}")
+    pin = _read_checked_pin(pin_stream, err, "hearth setup", check_new_pin)
+    if pin is None:
         return ExitCode.BAD_INPUT
-    try:
-        db = open_database(Path(data_dir))
-    except StorageError as exc:
-        _say(err, f"hearth setup: cannot use the data folder: {exc}")
+    db = _open_data_folder(data_dir, err, "hearth setup")
+    if db is None:
         return ExitCode.ERROR
     try:
         core = open_guardian(
@@ -128,14 +157,7 @@ def run_setup(
         _say(err, f"hearth setup: {exc}")
         return ExitCode.CONFLICT
     except SecretsUnavailableError as exc:
-        _say(
-            err,
-            "hearth setup: "
-            + NO_KEYRING_HELP.format(
-                detail=exc.status.detail or exc.status.kind.value,
-                how='set "secrets_file_fallback": true in the config',
-            ),
-        )
+        _say_no_keyring(err, "hearth setup", exc, 'set "secrets_file_fallback": true in the config')
         return ExitCode.NO_KEYRING
     finally:
         del pin
@@ -172,19 +194,14 @@ def run_export(
     """``hearth family export --out FILE --pin-stdin``."""
     err = err or sys.stderr
     clock = clock or SystemClock()
-    try:
-        pin = read_pin(pin_stream)
-        normalize_input(pin)
-    except (PinInputError, PinRuleError) as exc:
-        _say(err, f"hearth family export: {exc}")
+    pin = _read_checked_pin(pin_stream, err, "hearth family export", normalize_input)
+    if pin is None:
         return ExitCode.BAD_INPUT
     if not (Path(data_dir) / DB_FILENAME).exists():
         _say(err, f"hearth family export: there is no Hearth data in {data_dir}")
         return ExitCode.CONFLICT
-    try:
-        db = open_database(Path(data_dir))
-    except StorageError as exc:
-        _say(err, f"hearth family export: cannot use the data folder: {exc}")
+    db = _open_data_folder(data_dir, err, "hearth family export")
+    if db is None:
         return ExitCode.ERROR
     try:
         core = open_guardian(
@@ -245,21 +262,16 @@ def run_import(
     except FileFormatError as exc:
         _say(err, f"hearth family import: {in_path}: {exc}")
         return ExitCode.BAD_INPUT
-    try:
-        pin = read_pin(pin_stream)
-        normalize_input(pin)
-    except (PinInputError, PinRuleError) as exc:
-        _say(err, f"hearth family import: {exc}")
+    pin = _read_checked_pin(pin_stream, err, "hearth family import", normalize_input)
+    if pin is None:
         return ExitCode.BAD_INPUT
     # Check the PIN against the export first: a wrong PIN must not even create the database
     # (or record a secrets choice). ``import_family`` checks it again, with the keyring's copy.
     if not verify_hash(bundle.pin.pin_hash, normalize_input(pin)):
         _say(err, "hearth family import: the PIN does not match the PIN of this export")
         return ExitCode.DENIED
-    try:
-        db = open_database(Path(data_dir))
-    except StorageError as exc:
-        _say(err, f"hearth family import: cannot use the data folder: {exc}")
+    db = _open_data_folder(data_dir, err, "hearth family import")
+    if db is None:
         return ExitCode.ERROR
     try:
         core = open_guardian(
@@ -277,13 +289,8 @@ def run_import(
         _say(err, f"hearth family import: {exc}")
         return ExitCode.CONFLICT
     except SecretsUnavailableError as exc:
-        _say(
-            err,
-            "hearth family import: "
-            + NO_KEYRING_HELP.format(
-                detail=exc.status.detail or exc.status.kind.value,
-                how="run the import again with --allow-file-secrets",
-            ),
+        _say_no_keyring(
+            err, "hearth family import", exc, "run the import again with --allow-file-secrets"
         )
         return ExitCode.NO_KEYRING
     finally:

@@ -70,39 +70,43 @@ def test_plain_local_relay_receives_the_alert_through_the_outbox(memory_db, cloc
     assert service.deliveries(alert.id)[0].status is DeliveryStatus.DELIVERED
 
 
-@pytest.mark.parametrize(
+#: The two ways a login is protected: STARTTLS on a plain port, and implicit TLS (SSL).
+TLS_MODES = pytest.mark.parametrize(
     ("mode", "security"), [("starttls", SmtpSecurity.STARTTLS), ("ssl", SmtpSecurity.SSL)]
 )
+
+
+def send_with_login(cert, clock, mode, security, password_secret, **changes):
+    """Send a test alert as USER to a server that requires a login over TLS, trusting the test
+    certificate; returns the result and the mails the server received. The login tests differ
+    only in the password they look up and the language."""
+    with SmtpServer(mode=mode, cert=cert, credentials=(USER, PASSWORD)) as server:
+        cfg = config(
+            server.port,
+            security=security,
+            username=USER,
+            password_secret=password_secret,
+            ca_file=str(cert[0]),
+            **changes,
+        )
+        result = send_test_alert(cfg, secret_lookup=SECRETS.get, clock=clock)
+        return result, server.mails
+
+
+@TLS_MODES
 def test_tls_with_login_delivers(cert, clock, mode, security):
-    with SmtpServer(mode=mode, cert=cert, credentials=(USER, PASSWORD)) as server:
-        cfg = config(
-            server.port,
-            security=security,
-            username=USER,
-            password_secret="hearth.smtp",
-            ca_file=str(cert[0]),
-            language=Language.ZH,
-        )
-        result = send_test_alert(cfg, secret_lookup=SECRETS.get, clock=clock)
-        assert (result.ok, result.message) == (True, "test alert sent")
-        (mail,) = server.mails
-        assert "测试提醒" in mail.subject
+    result, mails = send_with_login(
+        cert, clock, mode, security, "hearth.smtp", language=Language.ZH
+    )
+    assert (result.ok, result.message) == (True, "test alert sent")
+    (mail,) = mails
+    assert "测试提醒" in mail.subject
 
 
-@pytest.mark.parametrize(
-    ("mode", "security"), [("starttls", SmtpSecurity.STARTTLS), ("ssl", SmtpSecurity.SSL)]
-)
+@TLS_MODES
 def test_wrong_password_says_authentication_failed(cert, clock, mode, security):
-    with SmtpServer(mode=mode, cert=cert, credentials=(USER, PASSWORD)) as server:
-        cfg = config(
-            server.port,
-            security=security,
-            username=USER,
-            password_secret="hearth.smtp.wrong",
-            ca_file=str(cert[0]),
-        )
-        result = send_test_alert(cfg, secret_lookup=SECRETS.get, clock=clock)
-        assert server.mails == []
+    result, mails = send_with_login(cert, clock, mode, security, "hearth.smtp.wrong")
+    assert mails == []
     assert result.failure is FailureKind.AUTH_FAILED
     assert result.message.startswith("authentication failed:")
     assert "did not accept user 'mum@example.org'" in result.message and "535" in result.message

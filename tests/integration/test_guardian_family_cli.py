@@ -37,6 +37,22 @@ def cli(fn, *args, pin, service, backend, **kwargs):
     return code, out.getvalue(), err.getvalue()
 
 
+@pytest.fixture
+def hearth_cli(secret_service, clock):
+    """``cli`` on this test's computer: every call uses the real Secret Service and the test
+    clock, so a test names only the command, its paths, the PIN and the keyring service."""
+
+    def run(fn, *args, pin, service):
+        return cli(fn, *args, pin=pin, service=service, backend=secret_service, clock=clock)
+
+    return run
+
+
+def doctor_checks(data_dir, **kwargs):
+    """``hearth doctor``'s checks by name, so a test can look at the ones it is about."""
+    return {c.name: c for c in run_checks(data_dir, **kwargs)}
+
+
 def snapshot(data_dir, service, backend, clock):
     db = open_database(data_dir)
     try:
@@ -65,20 +81,12 @@ def snapshot(data_dir, service, backend, clock):
 
 
 @pytest.fixture
-def first_pc(tmp_path, keyring_service, secret_service, clock):
+def first_pc(tmp_path, keyring_service, secret_service, clock, hearth_cli):
     """The example config, set up with the real keyring, plus a few settings."""
     data_dir = tmp_path / "first"
     config = tmp_path / "family.json"
     config.write_text(resource_path("setup", "example-config.json").read_text())
-    code, out, err = cli(
-        run_setup,
-        data_dir,
-        config,
-        pin=PIN,
-        service=keyring_service,
-        backend=secret_service,
-        clock=clock,
-    )
+    code, out, err = hearth_cli(run_setup, data_dir, config, pin=PIN, service=keyring_service)
     assert code == ExitCode.OK, err
     assert "RECOVERY CODE" in out
     db = open_database(data_dir)
@@ -103,29 +111,13 @@ def second_service(secret_service):
 
 
 def test_export_then_import_on_a_fresh_folder_is_identical(
-    first_pc, tmp_path, keyring_service, second_service, secret_service, clock
+    first_pc, tmp_path, keyring_service, second_service, secret_service, clock, hearth_cli
 ):
     exported = tmp_path / "family-export.json"
-    code, _, err = cli(
-        run_export,
-        first_pc,
-        exported,
-        pin=PIN,
-        service=keyring_service,
-        backend=secret_service,
-        clock=clock,
-    )
+    code, _, err = hearth_cli(run_export, first_pc, exported, pin=PIN, service=keyring_service)
     assert code == ExitCode.OK, err
     second = tmp_path / "second"
-    code, out, err = cli(
-        run_import,
-        second,
-        exported,
-        pin=PIN,
-        service=second_service,
-        backend=secret_service,
-        clock=clock,
-    )
+    code, out, err = hearth_cli(run_import, second, exported, pin=PIN, service=second_service)
     assert code == ExitCode.OK, err
     before = snapshot(first_pc, keyring_service, secret_service, clock)
     after = snapshot(second, second_service, secret_service, clock)
@@ -148,39 +140,21 @@ def test_export_then_import_on_a_fresh_folder_is_identical(
     ],
 )
 def test_export_with_a_bad_pin_writes_nothing(
-    first_pc, tmp_path, keyring_service, secret_service, clock, pin, code, words
+    first_pc, tmp_path, keyring_service, secret_service, clock, hearth_cli, pin, code, words
 ):
     before = snapshot(first_pc, keyring_service, secret_service, clock)
     target = tmp_path / "out.json"
-    result, _, err = cli(
-        run_export,
-        first_pc,
-        target,
-        pin=pin,
-        service=keyring_service,
-        backend=secret_service,
-        clock=clock,
-    )
+    result, _, err = hearth_cli(run_export, first_pc, target, pin=pin, service=keyring_service)
     assert result == code and words in err
     assert not target.exists()
     assert snapshot(first_pc, keyring_service, secret_service, clock) == before
 
 
 @pytest.fixture
-def exported(first_pc, tmp_path, keyring_service, secret_service, clock):
+def exported(first_pc, tmp_path, keyring_service, hearth_cli):
     path = tmp_path / "family-export.json"
-    assert (
-        cli(
-            run_export,
-            first_pc,
-            path,
-            pin=PIN,
-            service=keyring_service,
-            backend=secret_service,
-            clock=clock,
-        )[0]
-        == ExitCode.OK
-    )
+    code, _, err = hearth_cli(run_export, first_pc, path, pin=PIN, service=keyring_service)
+    assert code == ExitCode.OK, err
     return path
 
 
@@ -209,19 +183,11 @@ def _variant(tmp_path, exported, name):
     ],
 )
 def test_import_bad_input_changes_nothing(
-    exported, tmp_path, second_service, secret_service, clock, variant, pin, code, words
+    exported, tmp_path, second_service, secret_service, hearth_cli, variant, pin, code, words
 ):
     source = exported if variant == "original" else _variant(tmp_path, exported, variant)
     target = tmp_path / "second"
-    result, _, err = cli(
-        run_import,
-        target,
-        source,
-        pin=pin,
-        service=second_service,
-        backend=secret_service,
-        clock=clock,
-    )
+    result, _, err = hearth_cli(run_import, target, source, pin=pin, service=second_service)
     assert result == code, err
     assert words in err
     assert not target.exists()
@@ -229,35 +195,24 @@ def test_import_bad_input_changes_nothing(
 
 
 def test_import_restores_a_deleted_database(
-    first_pc, exported, keyring_service, secret_service, clock
+    first_pc, exported, keyring_service, secret_service, clock, hearth_cli
 ):
     before = snapshot(first_pc, keyring_service, secret_service, clock)
     for suffix in ("", "-wal", "-shm"):
         (first_pc / f"hearth.db{suffix}").unlink(missing_ok=True)
-    code, _, err = cli(
-        run_import,
-        first_pc,
-        exported,
-        pin=PIN,
-        service=keyring_service,
-        backend=secret_service,
-        clock=clock,
-    )
+    code, _, err = hearth_cli(run_import, first_pc, exported, pin=PIN, service=keyring_service)
     assert code == ExitCode.OK, err
     assert snapshot(first_pc, keyring_service, secret_service, clock) == before
 
 
 def test_doctor_on_a_set_up_family(first_pc, tmp_path, keyring_service, secret_service, clock):
-    checks = {
-        c.name: c
-        for c in run_checks(
-            first_pc,
-            clock=clock,
-            service=keyring_service,
-            keyring_backend=secret_service,
-            config_home=tmp_path,
-        )
-    }
+    checks = doctor_checks(
+        first_pc,
+        clock=clock,
+        service=keyring_service,
+        keyring_backend=secret_service,
+        config_home=tmp_path,
+    )
     assert checks["keyring"].status is CheckStatus.OK and "key present" in checks["keyring"].message
     assert checks["database"].status is CheckStatus.OK
     assert checks["settings"].status is CheckStatus.OK
@@ -271,22 +226,16 @@ def test_doctor_sees_tampering_and_a_missing_database(
     db = open_database(first_pc)
     db.execute("UPDATE guardian_settings SET value = '[]' WHERE key = 'personas.blocked'")
     db.close()
-    checks = {
-        c.name: c
-        for c in run_checks(
-            first_pc, clock=clock, service=keyring_service, keyring_backend=secret_service
-        )
-    }
+    checks = doctor_checks(
+        first_pc, clock=clock, service=keyring_service, keyring_backend=secret_service
+    )
     assert checks["settings"].status is CheckStatus.FAIL
     assert "personas.blocked" in checks["settings"].message and checks["settings"].fix
     for suffix in ("", "-wal", "-shm"):
         (first_pc / f"hearth.db{suffix}").unlink(missing_ok=True)
-    checks = {
-        c.name: c
-        for c in run_checks(
-            first_pc, clock=clock, service=keyring_service, keyring_backend=secret_service
-        )
-    }
+    checks = doctor_checks(
+        first_pc, clock=clock, service=keyring_service, keyring_backend=secret_service
+    )
     assert checks["database"].status is CheckStatus.FAIL
     assert not (first_pc / "hearth.db").exists()
 

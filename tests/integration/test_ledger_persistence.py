@@ -17,11 +17,10 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from desktop.limits.audit import SqliteAuditSink
-from desktop.limits.clockguard import ClockGuard
 from desktop.limits.ledger import UsageLedger
-from desktop.limits.service import LimitsService
 from desktop.profiles.models import ChildProfile, Language
 from desktop.storage import open_database
+from tests.integration.ledger_support import chat, start_limits
 from tests.support.fake_clock import FakeClock
 
 REPO = Path(__file__).resolve().parents[2]
@@ -31,28 +30,22 @@ START = datetime(2026, 11, 26, 16, 0, tzinfo=ZoneInfo("Asia/Shanghai"))
 
 
 def service(db, clock, boot="boot-1"):
-    audit = SqliteAuditSink(db, clock.now)
-    guard = ClockGuard(db, clock, KEY, audit, boot_id=lambda: boot)
-    guard.start()
-    return LimitsService(db, CHILD, guard, KEY, audit)
+    return start_limits(db, clock, KEY, CHILD, boot=boot)[0]
 
 
-def chat(svc, clock, seconds):
-    for i in range(int(seconds // 3)):
-        clock.advance(3)
-        if i % 10 == 0:
-            svc.note_activity()
-        else:
-            svc.tick()
+def start_chatting(data, clock, seconds):
+    """Open Hearth on ``data`` and let Mia chat for ``seconds``: how each scenario here starts."""
+    db = open_database(data)
+    svc = service(db, clock)
+    svc.session_opened()
+    chat(svc, clock, seconds)
+    return db, svc
 
 
 def test_restart_continues_where_it_stopped(tmp_path):
     data = tmp_path / "data"
     clock = FakeClock(START)
-    db = open_database(data)
-    svc = service(db, clock)
-    svc.session_opened()
-    chat(svc, clock, 20 * 60)
+    db, svc = start_chatting(data, clock, 20 * 60)
     svc.close()
     db.close()
     del svc
@@ -164,10 +157,7 @@ STATUS = textwrap.dedent(
 def test_status_is_readable_from_another_process_while_the_app_runs(tmp_path):
     data = tmp_path / "data"
     clock = FakeClock(START)
-    db = open_database(data)
-    svc = service(db, clock)
-    svc.session_opened()
-    chat(svc, clock, 45 * 60)
+    db, svc = start_chatting(data, clock, 45 * 60)
     svc.checkpoint()
     begin = time.perf_counter()
     out = subprocess.run(

@@ -14,14 +14,13 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from desktop.limits.audit import LimitEventKind, SqliteAuditSink
-from desktop.limits.clockguard import ClockGuard
+from desktop.limits.audit import LimitEventKind
 from desktop.limits.ledger import FULL_DAY_MS, UsageLedger
 from desktop.limits.policy import LockReason
-from desktop.limits.service import LimitsService
 from desktop.limits.status import read_status
 from desktop.profiles.models import ChildProfile, Language
 from desktop.storage import open_database
+from tests.integration.ledger_support import chat, start_limits
 from tests.support.fake_clock import FakeClock
 
 KEY = b"ledger-tamper-test-key-0123456789"
@@ -31,19 +30,7 @@ TODAY = date(2026, 11, 27)
 
 
 def service(db, clock, key=KEY):
-    audit = SqliteAuditSink(db, clock.now)
-    guard = ClockGuard(db, clock, key, audit, boot_id=lambda: "boot-1")
-    guard.start()
-    return LimitsService(db, CHILD, guard, key, audit), audit
-
-
-def chat(svc, clock, seconds):
-    for i in range(int(seconds // 3)):
-        clock.advance(3)
-        if i % 10 == 0:
-            svc.note_activity()
-        else:
-            svc.tick()
+    return start_limits(db, clock, key, CHILD)
 
 
 @pytest.fixture

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
+    QLayout,
     QLineEdit,
     QPushButton,
     QRadioButton,
@@ -93,18 +94,71 @@ class _NameField(QWidget):
         self.edit.setAccessibleName(self.tr("Name of the person giving consent"))
 
 
-class ServiceConsentChoice(QWidget):
-    """R13: consent to the service for a child under 14 — "I agree" or "Continue without"."""
+class _ConsentQuestion(QWidget):
+    """What both setup consent questions share: an intro, the notice of ``kind``, the answer
+    widgets, the guardian's typed name and an error line, in that order top to bottom and in the
+    tab order; the answer changes and the typed name both re-run ``_update``. Subclasses supply
+    the answers (``_make_answers``), anything shown under the name (``_make_below_name``), the
+    texts (``retranslate_ui``, kept in each subclass so every string keeps its own translation
+    context) and ``_update``."""
 
     complete_changed = Signal()
 
-    def __init__(self, child_name: str, language: Language, parent: QWidget | None = None):
+    def __init__(
+        self, kind: ConsentKind, child_name: str, language: Language, parent: QWidget | None
+    ):
         super().__init__(parent)
         self.child_name = child_name
         self.intro = QLabel(self)
         self.intro.setWordWrap(True)
         self.notice = NoticeView(self)
-        self.version = self.notice.show_notice(ConsentKind.SERVICE, language)
+        self.version = self.notice.show_notice(kind, language)
+        answers = self._make_answers()
+        self.name = _NameField(self)
+        below_name = self._make_below_name()
+        self.error = error_label(self, "consentError")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.intro)
+        layout.addWidget(self.notice, 1)
+        if isinstance(answers, QLayout):
+            layout.addLayout(answers)
+        else:
+            layout.addWidget(answers)
+        layout.addWidget(self.name)
+        for widget in below_name:
+            layout.addWidget(widget)
+        layout.addWidget(self.error)
+        self.name.edit.textChanged.connect(self._update)
+        self.retranslate_ui()
+        self._update()
+
+    def _make_answers(self) -> QWidget | QLayout:
+        """Create the answer widgets, connect their changes to ``_update``; return what to show."""
+        raise NotImplementedError
+
+    def _make_below_name(self) -> list[QWidget]:
+        return []
+
+    def retranslate_ui(self) -> None:
+        raise NotImplementedError
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def _update(self, *_args) -> None:
+        raise NotImplementedError
+
+
+class ServiceConsentChoice(_ConsentQuestion):
+    """R13: consent to the service for a child under 14 — "I agree" or "Continue without"."""
+
+    def __init__(self, child_name: str, language: Language, parent: QWidget | None = None):
+        super().__init__(ConsentKind.SERVICE, child_name, language, parent)
+
+    def _make_answers(self) -> QLayout:
         self.agree = QRadioButton(self)
         self.agree.setObjectName("agreeRadio")
         self.decline = QRadioButton(self)
@@ -113,25 +167,16 @@ class ServiceConsentChoice(QWidget):
         self.group.setExclusive(True)
         self.group.addButton(self.agree)
         self.group.addButton(self.decline)
-        self.name = _NameField(self)
-        self.consequence = QLabel(self)
-        self.consequence.setWordWrap(True)
-        self.error = error_label(self, "consentError")
+        self.group.buttonToggled.connect(self._update)
         answers = QHBoxLayout()
         answers.addWidget(self.agree, 1)
         answers.addWidget(self.decline, 1)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.intro)
-        layout.addWidget(self.notice, 1)
-        layout.addLayout(answers)
-        layout.addWidget(self.name)
-        layout.addWidget(self.consequence)
-        layout.addWidget(self.error)
-        self.group.buttonToggled.connect(self._update)
-        self.name.edit.textChanged.connect(self._update)
-        self.retranslate_ui()
-        self._update()
+        return answers
+
+    def _make_below_name(self) -> list[QWidget]:
+        self.consequence = QLabel(self)
+        self.consequence.setWordWrap(True)
+        return [self.consequence]
 
     def retranslate_ui(self) -> None:
         name = self.child_name
@@ -155,11 +200,6 @@ class ServiceConsentChoice(QWidget):
         )
         self.name.retranslate_ui()
         self._update()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     def decision(self) -> Decision:
         if self.agree.isChecked():
@@ -188,34 +228,18 @@ class ServiceConsentChoice(QWidget):
         self.complete_changed.emit()
 
 
-class TrainingConsentChoice(QWidget):
+class TrainingConsentChoice(_ConsentQuestion):
     """R25: a separate, unticked checkbox with its own notice; off unless ticked."""
 
-    complete_changed = Signal()
-
     def __init__(self, child_name: str, language: Language, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.child_name = child_name
-        self.intro = QLabel(self)
-        self.intro.setWordWrap(True)
-        self.notice = NoticeView(self)
-        self.version = self.notice.show_notice(ConsentKind.TRAINING, language)
+        super().__init__(ConsentKind.TRAINING, child_name, language, parent)
+
+    def _make_answers(self) -> QWidget:
         self.allow = QCheckBox(self)
         self.allow.setObjectName("trainingCheck")
         self.allow.setChecked(False)
-        self.name = _NameField(self)
-        self.error = error_label(self, "consentError")
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.intro)
-        layout.addWidget(self.notice, 1)
-        layout.addWidget(self.allow)
-        layout.addWidget(self.name)
-        layout.addWidget(self.error)
         self.allow.toggled.connect(self._update)
-        self.name.edit.textChanged.connect(self._update)
-        self.retranslate_ui()
-        self._update()
+        return self.allow
 
     def retranslate_ui(self) -> None:
         name = self.child_name
@@ -230,11 +254,6 @@ class TrainingConsentChoice(QWidget):
         )
         self.allow.setAccessibleName(self.allow.text())
         self.name.retranslate_ui()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     def given_by(self) -> str | None:
         return clean_name(self.name.edit.text()) if self.allow.isChecked() else None
