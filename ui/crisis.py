@@ -10,7 +10,7 @@ The numbers come from ``resources/crisis/hotlines.json`` through ``desktop.safet
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, QLocale, Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -55,7 +55,9 @@ class CrisisCardWidget(QWidget):
             item = self.lines_box.takeAt(0)
             if item.widget() is not None:
                 item.widget().deleteLater()
-        card = crisis_card("zh_CN" if self.lang == "zh" else "en_US", self.lang)
+        # The computer's region decides which lines come first (a family in China whose child
+        # chats in English still needs 12356 first); the language decides the words.
+        card = crisis_card(QLocale.system().name(), self.lang)
         self.title.setText(card.title)
         self.message.setText(card.message)
         for line in card.hotlines:

@@ -8,6 +8,12 @@ from PySide6.QtWidgets import QApplication
 from desktop.resources import resource_path
 
 _installed: list[QTranslator] = []
+_current = {"lang": "en"}
+
+
+def current_language() -> str:
+    """The interface language last installed ("en" or "zh")."""
+    return _current["lang"]
 
 
 def language_for(requested: str | None) -> str:
@@ -23,6 +29,9 @@ def install_translators(app: QApplication, requested: str | None = None) -> str:
     ``retranslate_ui()`` picks the new strings up while the app runs.
     """
     lang = language_for(requested)
+    # Dates, weekday names and numbers follow the interface language too.
+    QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China) if lang == "zh"
+                       else QLocale(QLocale.Language.English, QLocale.system().territory()))
     for t in _installed:
         app.removeTranslator(t)
     _installed.clear()
@@ -32,6 +41,7 @@ def install_translators(app: QApplication, requested: str | None = None) -> str:
         files = (("qtbase_zh_CN", qt_dir), ("hearth_zh_CN", ours))
     else:
         files = (("hearth_en", ours),)  # English plural forms only
+    _current["lang"] = lang
     for base, folder in files:
         translator = QTranslator(app)
         if translator.load(base, folder):

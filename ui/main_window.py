@@ -269,10 +269,9 @@ class MainWindow(QMainWindow):
     # -- things reachable from the chat ---------------------------------------------------------
     def show_crisis_card(self) -> None:
         from ui.crisis import CrisisCardDialog
+        from ui.i18n import current_language
 
-        profile = self.session.profile if self.session is not None else None
-        lang = profile.language.value if profile is not None else None
-        CrisisCardDialog.show_card(self, lang=lang)
+        CrisisCardDialog.show_card(self, lang=current_language())
 
     def _report(self, profile: ChildProfile, message_id: int) -> None:
         from ui.complaints import ReportDialog

@@ -35,6 +35,7 @@ def apply_theme(app: QApplication, mode: str = "auto") -> str:
                   "PlaceholderText": "#6b6f75"}
     for role, value in colors.items():
         palette.setColor(getattr(QPalette.ColorRole, role), QColor(value))
+    app.setStyle("Fusion")  # draws every control from the palette, the same on every desktop
     app.setPalette(palette)
     app.setStyleSheet(resource_path("styles", f"{name}.qss").read_text(encoding="utf-8"))
     app.setProperty("hearthTheme", name)

@@ -7,6 +7,24 @@ from desktop.profiles.repository import ProfileRepository
 from desktop.storage import open_database
 
 
+@pytest.fixture(scope="session", autouse=True)
+def english_translators(qapp):
+    """Install English (with its plural forms) once, before any widget exists, as the app does."""
+    from ui.i18n import install_translators
+
+    install_translators(qapp, "en")
+
+
+@pytest.fixture(autouse=True)
+def english_after_each_test(qapp, english_translators):
+    """Tests share one QApplication: a test that switches language must not leak it."""
+    yield
+    from ui.i18n import current_language, install_translators
+
+    if current_language() != "en":  # only then: a language change reaches every live widget
+        install_translators(qapp, "en")
+
+
 @pytest.fixture
 def data_dir(tmp_path):
     return tmp_path / "data"

@@ -87,8 +87,8 @@ def test_the_charts_show_the_seeded_usage(page, seeded):
 def test_the_summary_counts_and_never_quotes(page):
     text = page.summary.text()
     assert "In total: 2 h 10 min" in text
-    assert "The daily limit was reached on 2 day(s)." in text
-    assert "1 attempt(s) to chat during the night-time curfew." in text
+    assert "The daily limit was reached on 2 days." in text
+    assert "1 attempt to chat during the night-time curfew." in text
     report = page.report
     assert report.events.curfew_attempts == 1 and report.events.limits_hit == 1
     assert report.days_limit_hit == 2

@@ -141,7 +141,9 @@ class ChannelListBox(QGroupBox):
         self.test_button.setText(self.tr("Send &test alert"))
         self.test_progress.setAccessibleName(self.tr("Sending a test alert"))
         if self._loaded:
-            self._fill_channels()  # the table's cells hold translated words too
+            # The cells hold translated words too; redraw from what was last read, never from
+            # the database (a language change can reach a page whose panel already closed).
+            self._fill_channels(reload=False)
 
     def refresh(self) -> None:
         self._loaded = True
@@ -168,10 +170,12 @@ class ChannelListBox(QGroupBox):
                 HealthState.FAILING: self.tr("FAILING (%1 times in a row)").replace("%1", str(health.consecutive_failures)),
                 }[health.state]
 
-    def _fill_channels(self) -> None:
+    def _fill_channels(self, *, reload: bool = True) -> None:
         keep = self.selected_channel_id()
-        self._configs = self.channels.all()
-        health = {h.channel_id: h for h in self.ctx.alerts.channel_health()} if self.ctx.alerts else {}
+        if reload or not hasattr(self, "_health"):
+            self._configs = self.channels.all()
+            self._health = {h.channel_id: h for h in self.ctx.alerts.channel_health()} if self.ctx.alerts else {}
+        health = self._health
         self.channel_table.setRowCount(len(self._configs))
         failing = []
         for row, cfg in enumerate(self._configs):

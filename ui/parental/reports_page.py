@@ -82,6 +82,7 @@ def _fill(
     chart.removeAllSeries()
     for axis in chart.axes():
         chart.removeAxis(axis)
+        axis.deleteLater()  # a removed axis still paints its old labels until it is deleted
     chart.setTitle(title)
     bars = QBarSet(name)
     bars.setColor(QColor(colour))
@@ -116,6 +117,7 @@ def _fill(
 
 class ReportsPage(PanelPage):
     page_id = "reports"
+    has_defaults = False  # a read-only summary: nothing to restore
 
     def __init__(
         self, ctx: PanelContext, parent: QWidget | None = None, *, key: bytes | None = None
@@ -123,6 +125,7 @@ class ReportsPage(PanelPage):
         super().__init__(ctx, parent)
         self._key = key
         self.report: UsageReport | None = None
+        self._last_verified = False
         self.period_days = PERIODS[0]
         self._build()
         self.retranslate_ui()
@@ -178,7 +181,8 @@ class ReportsPage(PanelPage):
                 "part of a report."
             )
         )
-        self.refresh()
+        if self.report is not None:  # redraw from the last report; never read the DB here
+            self._draw(self.report, verified=self._last_verified)
 
     # -- PanelPage --------------------------------------------------------------------------
     def load(self) -> None:
@@ -214,7 +218,8 @@ class ReportsPage(PanelPage):
         today = self.ctx.clock.now().date()
         key = self._ledger_key()
         self.report = build_report(self.ctx.db, profile_id, today, self.period_days, key=key)
-        self._draw(self.report, verified=key is not None)
+        self._last_verified = key is not None
+        self._draw(self.report, verified=self._last_verified)
 
     def _draw(self, report: UsageReport, *, verified: bool) -> None:
         locale = QLocale()

@@ -26,5 +26,5 @@ class AiIdentityLabel(QLabel):
         self.setFont(font)
         self.setStyleSheet(
             "QLabel#aiIdentityLabel { background: #1f3a5f; color: #ffffff; padding: 6px 12px;"
-            " border-radius: 8px; }"
+            " border-radius: 8px; font-size: 12pt; font-weight: bold; }"
         )
