@@ -57,7 +57,8 @@ class CrisisCardWidget(QWidget):
                 item.widget().deleteLater()
         # The computer's region decides which lines come first (a family in China whose child
         # chats in English still needs 12356 first); the language decides the words.
-        card = crisis_card(QLocale.system().name(), self.lang)
+        system = QLocale.system().name()  # "zh_CN", "en_US"; just "C" when no region is set
+        card = crisis_card(system if "_" in system else self.lang, self.lang)
         self.title.setText(card.title)
         self.message.setText(card.message)
         for line in card.hotlines:
