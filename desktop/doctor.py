@@ -174,9 +174,36 @@ def _checks_with_database(data_dir, clock, service, keyring_backend, *, database
     try:
         core = open_guardian(db, data_dir, clock, service=service, keyring_backend=keyring_backend)
         state = core.check_integrity()
-        return [_keyring_check(core, state), _settings_check(state), check_clock(db, clock)]
+        return [_keyring_check(core, state), _settings_check(state), check_clock(db, clock),
+                *check_alert_channels(db, clock)]
     finally:
         db.close()
+
+
+def check_alert_channels(db, clock: Clock) -> list[Check]:
+    """One line per configured guardian alert channel; a channel that keeps failing is a fail,
+    because alerts about the child are not reaching the guardian that way (issue: alerts)."""
+    from desktop.alerts.config import ChannelRepository
+    from desktop.alerts.models import HealthState
+    from desktop.alerts.service import AlertService
+
+    configs = ChannelRepository(db).all()
+    if not configs:
+        return [Check("alert channels", CheckStatus.WARN, "No alert channel is set up yet; alerts wait in the panel's inbox.",
+                      "Add an e-mail or phone (ntfy) channel in Guardian settings → Alerts.")]
+    checks = []
+    for health in AlertService(db, clock, configs).channel_health():
+        name = f"alert channel {health.channel_id} ({health.kind.value})"
+        if health.state is HealthState.FAILING:
+            checks.append(Check(name, CheckStatus.FAIL,
+                                f"Failing: {health.consecutive_failures} attempts in a row ({health.last_error or 'no detail'}).",
+                                "Check the channel in Guardian settings → Alerts and send a test alert."))
+        elif health.state is HealthState.DEGRADED:
+            checks.append(Check(name, CheckStatus.WARN, f"Failed recently: {health.last_error or 'no detail'}.",
+                                "Send a test alert from Guardian settings → Alerts."))
+        else:
+            checks.append(Check(name, CheckStatus.OK, "Working." if health.state is HealthState.OK else "Not used yet."))
+    return checks
 
 
 def _keyring_check(core, state) -> Check:

@@ -121,3 +121,35 @@ def test_clock_state_table_is_read_too(memory_db, clock):
     later = clock.now() + timedelta(minutes=5)
     memory_db["clock_state"].insert({"id": 1, "last_seen_wall": later.isoformat()})
     assert check_clock(memory_db, clock).status is CheckStatus.FAIL
+
+
+def test_a_channel_that_keeps_failing_is_a_fail_in_doctor(tmp_path):
+    """A real webhook channel pointed at a port where nothing listens, pumped by the real
+    dispatcher until it counts as failing; doctor must then report a fail for it."""
+    from desktop.alerts import (
+        AlertDispatcher,
+        AlertService,
+        ChannelRepository,
+        WebhookChannelConfig,
+        build_channel,
+    )
+    from desktop.doctor import CheckStatus, check_alert_channels
+    from desktop.storage import open_database
+    from tests.support.fake_clock import FakeClock
+    from tests.support.sse_server import refused_port
+
+    clock = FakeClock()
+    db = open_database(tmp_path)
+    assert check_alert_channels(db, clock)[0].status is CheckStatus.WARN  # nothing set up yet
+    holder, port = refused_port()
+    config = WebhookChannelConfig(channel_id="phone", url=f"http://127.0.0.1:{port}/hook")
+    ChannelRepository(db).save(config)
+    AlertService(db, clock, [config]).raise_alert(None, "self_harm", 3)
+    dispatcher = AlertDispatcher(db, {"phone": build_channel(config)}, clock)
+    for _ in range(3):
+        dispatcher.pump(clock.now())
+        clock.advance(700)  # past the longest backoff
+    checks = check_alert_channels(db, clock)
+    assert [c.status for c in checks] == [CheckStatus.FAIL]
+    assert "phone" in checks[0].name and checks[0].fix
+    holder.close()
