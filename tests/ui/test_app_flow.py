@@ -4,12 +4,14 @@ R19, R22, R4/R23 output filtering)."""
 
 from __future__ import annotations
 
+from contextlib import contextmanager
+
 from PySide6.QtCore import Qt
 
-from desktop.guardian.consent import ConsentKind
-from desktop.guardian.notices import current_notice_version
 from desktop.companion.backends.openai_compat import OpenAICompatBackend
 from desktop.companion.repository import MessageStatus
+from desktop.guardian.consent import ConsentKind
+from desktop.guardian.notices import current_notice_version
 from tests.support.sse_server import OpenAIStreamServer, StreamReply
 from tests.ui import guardian_fixtures as gf
 
@@ -40,6 +42,17 @@ def _send(qtbot, chat, text):
     qtbot.waitUntil(lambda: not chat.busy, timeout=10_000)
 
 
+@contextmanager
+def _running_app(qtbot, family, replies):
+    """The app against a real loopback model server that counts requests; closed afterwards."""
+    with OpenAIStreamServer(chat=replies) as server:
+        window = _window(qtbot, family, OpenAICompatBackend(server.base_url, "m"))
+        try:
+            yield window, server
+        finally:
+            _shutdown(window)
+
+
 def _shutdown(window):
     window.close()
     runner = window.ctx.alert_runner
@@ -48,18 +61,15 @@ def _shutdown(window):
 
 
 def test_under_14_without_consent_cannot_chat(qtbot, family):
-    with OpenAIStreamServer(chat=StreamReply.saying("Hi!")) as server:
-        window = _window(qtbot, family, OpenAICompatBackend(server.base_url, "m"))
+    with _running_app(qtbot, family, StreamReply.saying("Hi!")) as (window, server):
         window.picker.button_for(family.child.id).click()
         assert window.stack.currentWidget() is window.consent_view
         assert window.chat is None
-        _shutdown(window)
 
 
 def test_tier_three_shows_crisis_screen_alerts_and_never_calls_the_model(qtbot, family):
     _consent(family)
-    with OpenAIStreamServer(chat=StreamReply.saying("Hello there.")) as server:
-        window = _window(qtbot, family, OpenAICompatBackend(server.base_url, "m"))
+    with _running_app(qtbot, family, StreamReply.saying("Hello there.")) as (window, server):
         chat = window.open_chat(family.child.id)
         _send(qtbot, chat, "i want to kill myself tonight")
         assert window.stack.currentWidget().objectName() == "crisisScreen"
@@ -71,26 +81,22 @@ def test_tier_three_shows_crisis_screen_alerts_and_never_calls_the_model(qtbot, 
         window.open_chat(family.child.id)
         assert window.stack.currentWidget().objectName() == "crisisScreen"
         assert "12356" in window.crisis_screen.card.numbers()
-        _shutdown(window)
 
 
 def test_tier_two_gets_a_fixed_reply_and_an_alert_without_the_model(qtbot, family):
     _consent(family)
-    with OpenAIStreamServer(chat=StreamReply.saying("Hello there.")) as server:
-        window = _window(qtbot, family, OpenAICompatBackend(server.base_url, "m"))
+    with _running_app(qtbot, family, StreamReply.saying("Hello there.")) as (window, server):
         chat = window.open_chat(family.child.id)
         _send(qtbot, chat, "my mum's credit card number is 4111 1111 1111 1111 and the code on the back is 123")
         assert server.request_count == 0
         stored = chat.service.repo.all_messages(chat.service.conversation.id)
         assert stored[-1].status is MessageStatus.NOTICE
         assert any(a.tier == 2 for a in window.ctx.alerts.inbox(profile_id=family.child.id))
-        _shutdown(window)
 
 
 def test_exit_phrase_ends_the_session_with_no_further_ai_message(qtbot, family):
     _consent(family)
-    with OpenAIStreamServer(chat=StreamReply.saying("Please stay!")) as server:
-        window = _window(qtbot, family, OpenAICompatBackend(server.base_url, "m"))
+    with _running_app(qtbot, family, StreamReply.saying("Please stay!")) as (window, server):
         chat = window.open_chat(family.child.id)
         conversation = chat.service.conversation.id
         _send(qtbot, chat, "bye")
@@ -99,15 +105,13 @@ def test_exit_phrase_ends_the_session_with_no_further_ai_message(qtbot, family):
         messages = window.ctx.conversations.all_messages(conversation)
         assert [m.role.value for m in messages] == ["user"]
         assert window.ctx.conversations.get(conversation).ended_at is not None
-        _shutdown(window)
 
 
 def test_backend_claiming_to_be_human_or_asking_for_an_address_is_filtered(qtbot, family):
     _consent(family)
     replies = [StreamReply.saying("Of course. I am a real person, just like you."),
                StreamReply.saying("Cool! What is your home address?")]
-    with OpenAIStreamServer(chat=replies) as server:
-        window = _window(qtbot, family, OpenAICompatBackend(server.base_url, "m"))
+    with _running_app(qtbot, family, replies) as (window, server):
         chat = window.open_chat(family.child.id)
         for prompt in ("are you a person", "what should we talk about"):
             _send(qtbot, chat, prompt)
@@ -116,7 +120,6 @@ def test_backend_claiming_to_be_human_or_asking_for_an_address_is_filtered(qtbot
             assert "I am a real person" not in last.content and "home address" not in last.content
             assert last.meta.get("filtered")
         assert server.request_count == 2
-        _shutdown(window)
 
 
 def test_a_tampered_limit_locks_the_app_until_the_pin(qtbot, family):
@@ -126,13 +129,11 @@ def test_a_tampered_limit_locks_the_app_until_the_pin(qtbot, family):
     FamilySettings(family.core.settings).set_time_rules(family.child.id, {"daily_minutes": [30] * 7})
     family.db.execute("update guardian_settings set value = ? where key = ?",
                       ['{"daily_minutes": [1440, 1440, 1440, 1440, 1440, 1440, 1440]}', f"limits.rules.{family.child.id}"])
-    with OpenAIStreamServer(chat=StreamReply.saying("Hi")) as server:
-        window = _window(qtbot, family, OpenAICompatBackend(server.base_url, "m"))
+    with _running_app(qtbot, family, StreamReply.saying("Hi")) as (window, server):
         assert window.stack.currentWidget() is window.integrity_view
         window.open_chat(family.child.id)
         assert window.chat is None
         assert window.stack.currentWidget() is window.integrity_view
-        _shutdown(window)
 
 
 def test_every_panel_page_and_child_dialog_opens_from_the_window(qtbot, family):
@@ -142,8 +143,7 @@ def test_every_panel_page_and_child_dialog_opens_from_the_window(qtbot, family):
     from ui.parental_panel_factory import open_parental_panel
     from ui.supervision import SupervisionInfoDialog
 
-    with OpenAIStreamServer(chat=StreamReply.saying("Hello there.")) as server:
-        window = _window(qtbot, family, OpenAICompatBackend(server.base_url, "m"))
+    with _running_app(qtbot, family, StreamReply.saying("Hello there.")) as (window, server):
         chat = window.open_chat(family.child.id)
         _send(qtbot, chat, "hi")
         ai_message = chat.service.repo.all_messages(chat.service.conversation.id)[-1]
@@ -162,4 +162,3 @@ def test_every_panel_page_and_child_dialog_opens_from_the_window(qtbot, family):
         for page_id in ids:
             panel.show_page(page_id)
         panel.close_discarding()
-        _shutdown(window)

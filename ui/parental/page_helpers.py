@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
     QComboBox,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QTableWidget,
@@ -156,6 +157,20 @@ def page_layout(page: QWidget) -> QVBoxLayout:
     layout.setContentsMargins(0, 0, 0, 0)
     layout.setSpacing(14)
     return layout
+
+
+def child_selector_row(page: QWidget) -> tuple[QVBoxLayout, QHBoxLayout]:
+    """The page layout (see ``page_layout``) starting with a "Child:" selector row; sets
+    ``page.child_label`` and ``page.child_combo``. Returns the layout and the row, so a page
+    can add its own controls next to the selector."""
+    body = page_layout(page)
+    row = QHBoxLayout()
+    page.child_label = QLabel(page)
+    page.child_combo = ChildSelector(page)
+    page.child_label.setBuddy(page.child_combo)
+    row.addWidget(page.child_label)
+    row.addWidget(page.child_combo, 1)
+    return body, row
 
 
 def table_style(table: QTableWidget) -> None:

@@ -26,10 +26,7 @@ from PySide6.QtGui import QColor, QFont, QPainter
 from PySide6.QtWidgets import (
     QApplication,
     QButtonGroup,
-    QHBoxLayout,
-    QLabel,
     QRadioButton,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -38,7 +35,7 @@ from desktop.profiles.repository import ProfileRepository
 from desktop.reports import PERIODS, UsageReport, build_report
 from ui.limits_controller import ledger_key
 from ui.parental.page import PanelContext, PanelPage
-from ui.parental.page_helpers import ChildSelector, note_label
+from ui.parental.page_helpers import child_selector_row, note_label
 
 CHART_HEIGHT = 240
 _COLOURS = {"daily": "#2f6f5e", "weekly": "#1f6feb", "hourly": "#e0a458", "reminders": "#34a853"}
@@ -131,15 +128,7 @@ class ReportsPage(PanelPage):
         self.retranslate_ui()
 
     def _build(self) -> None:
-        body = QVBoxLayout(self)  # the panel puts every page in its own scroll area
-        body.setContentsMargins(0, 0, 0, 0)
-        body.setSpacing(14)
-        row = QHBoxLayout()
-        self.child_label = QLabel(self)
-        self.child_combo = ChildSelector(self)
-        self.child_label.setBuddy(self.child_combo)
-        row.addWidget(self.child_label)
-        row.addWidget(self.child_combo, 1)
+        body, row = child_selector_row(self)  # the panel puts every page in its own scroll area
         self.period_group = QButtonGroup(self)
         self.period_radios: dict[int, QRadioButton] = {}
         for days in PERIODS:

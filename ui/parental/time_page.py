@@ -13,14 +13,19 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QWidget
 
 from desktop.family_settings import FamilySettings
 from desktop.limits.rules import Audience, RulesError, TimeRules
 from desktop.limits.signed_rules import SignedTimeRulesRepository
 from desktop.profiles.repository import ProfileRepository
 from ui.parental.page import PanelContext, PanelPage
-from ui.parental.page_helpers import ChildSelector, Tone, set_status, status_label
+from ui.parental.page_helpers import (
+    Tone,
+    child_selector_row,
+    set_status,
+    status_label,
+)
 from ui.parental.time_form import MinutesSpinBox, TimeRulesForm
 
 __all__ = ["MinutesSpinBox", "TimePage"]
@@ -41,15 +46,7 @@ class TimePage(PanelPage):
         self.retranslate_ui()
 
     def _build(self) -> None:
-        body = QVBoxLayout(self)  # the panel puts every page in its own scroll area
-        body.setContentsMargins(0, 0, 0, 0)
-        body.setSpacing(14)
-        row = QHBoxLayout()
-        self.child_label = QLabel(self)
-        self.child_combo = ChildSelector(self)
-        self.child_label.setBuddy(self.child_combo)
-        row.addWidget(self.child_label)
-        row.addWidget(self.child_combo, 1)
+        body, row = child_selector_row(self)  # the panel puts every page in its own scroll area
         body.addLayout(row)
         self.form = TimeRulesForm(self)
         body.addWidget(self.form)
