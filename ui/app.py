@@ -169,6 +169,9 @@ def attach_guardian_services(ctx, guardian, *, fixed_backend=None) -> None:
     data_dir = ctx.data_dir
     ctx.alert_runner = AlertDispatcherThread(lambda: open_database(data_dir), {}, ctx.clock)
     ctx.alerts = AlertService(ctx.db, ctx.clock, (), wake=ctx.alert_runner.wake)
+    from desktop.alerts.emergency import FamilyAlertSink
+
+    ctx.alert_sink = FamilyAlertSink(ctx.alerts, lambda: ctx.alerts.channels, ctx.profiles.guardian)
     # The senders (smtplib, httpx) and the safety lexicons load right after the window is up
     # (MainWindow calls ``start_background``); an alert raised before that waits in the outbox.
     ctx.background_start = lambda: start_background(ctx)
@@ -246,6 +249,7 @@ def rebuild_backend(ctx) -> None:
 def rebuild_alert_channels(ctx) -> None:
     """After the guardian changed alert channels (or at start-up)."""
     from desktop.alerts import ChannelRepository, ConfigError, DesktopChannelConfig, build_channel
+    from desktop.alerts.emergency import emergency_channels
     from desktop.notifications import DesktopNotifier
 
     repo = ChannelRepository(ctx.db)
@@ -254,7 +258,8 @@ def rebuild_alert_channels(ctx) -> None:
         repo.save(DesktopChannelConfig())  # the local inbox plus a desktop notice, always
         configs = repo.all()
     channels = {}
-    for config in configs:
+    # The emergency contact's twins are senders too, used only by tier-3 alerts (R19).
+    for config in [*configs, *emergency_channels(configs, ctx.profiles.guardian())]:
         if not getattr(config, "enabled", True):
             continue
         try:

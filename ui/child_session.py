@@ -65,7 +65,7 @@ class ChildSession(QObject):
             ctx.clock,
             limits=self.controller,
             safety=safety,
-            alerts=ctx.alerts,
+            alerts=ctx.alert_sink or ctx.alerts,
             seed=ctx.seed,
             on_activity=self.controller.note_activity if self.controller else None,
         )

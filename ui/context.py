@@ -32,6 +32,7 @@ class AppContext:
     clock_guard: object | None = None  # desktop.limits.clockguard.ClockGuard (one per process)
     alerts: object | None = None  # AlertService
     alert_runner: object | None = None  # AlertDispatcherThread
+    alert_sink: object | None = None  # desktop.alerts.emergency.FamilyAlertSink (what the chat uses)
     complaints: object | None = None  # ComplaintRepository
     notifier: object | None = None  # ui.notify.NotificationDispatcher
     safety: object | None = None  # desktop.safety reviewer for ConversationService

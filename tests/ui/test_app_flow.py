@@ -162,3 +162,33 @@ def test_every_panel_page_and_child_dialog_opens_from_the_window(qtbot, family):
         for page_id in ids:
             panel.show_page(page_id)
         panel.close_discarding()
+
+
+def test_tier_three_alert_reaches_guardian_and_emergency_contact_by_email(qtbot, family):
+    """R19: the guardian and the emergency contact are alerted at once, over real SMTP."""
+    from dataclasses import replace
+
+    from desktop.alerts import ChannelRepository, SmtpChannelConfig, SmtpSecurity
+    from desktop.profiles.repository import ProfileRepository
+    from tests.integration.alerts_support import SmtpServer, wait_until
+
+    _consent(family)
+    profiles = ProfileRepository(family.db)
+    profiles.save_guardian(replace(profiles.guardian(), emergency_email="aunt@example.org"), now=family.home.clock.now())
+    with SmtpServer() as smtp:
+        ChannelRepository(family.db).save(SmtpChannelConfig(
+            host="127.0.0.1", port=smtp.port, sender="hearth@example.org", recipients=("ana@example.org",),
+            security=SmtpSecurity.NONE, channel_id="email"))
+        with _running_app(qtbot, family, StreamReply.saying("Hello.")) as (window, server):
+            chat = window.open_chat(family.child.id)
+            window.ctx.background_start()  # what the window does 150 ms after it shows
+            _send(qtbot, chat, "i'm going to kill myself tonight")
+            assert server.request_count == 0
+            assert wait_until(lambda: len(smtp.mails) >= 2, timeout=15)
+            recipients = sorted(r for mail in smtp.mails for r in mail.recipients)
+            assert recipients == ["ana@example.org", "aunt@example.org"]
+            # An ordinary tier-2 alert goes to the guardian only.
+            window.show_picker()
+            window.ctx.alert_sink.raise_alert(family.child, "financial", 2)
+            assert wait_until(lambda: len(smtp.mails) >= 3, timeout=15)
+            assert smtp.mails[-1].recipients == ["ana@example.org"]
