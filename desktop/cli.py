@@ -11,9 +11,12 @@ import json
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from desktop import meta
-from desktop.clock import Clock, SystemClock
+
+if TYPE_CHECKING:  # the GUI path imports this module before its first frame: keep it light
+    from desktop.clock import Clock
 
 CLI_COMMANDS = ("status", "setup", "family", "doctor")
 
@@ -112,6 +115,7 @@ def keyring_service() -> str:
 
 
 def run(args: argparse.Namespace, data_dir: Path, out=sys.stdout, clock: Clock | None = None) -> int:
+    from desktop.clock import SystemClock
     from desktop.storage import StorageError  # imported here: the GUI path never needs it
 
     clock = clock or SystemClock()

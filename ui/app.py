@@ -36,13 +36,18 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def run_gui(args) -> int:
-    from PySide6.QtCore import QTimer
-    from PySide6.QtWidgets import QApplication, QMessageBox
+    """Show the window first, then open the database, the keyring and the services.
 
-    from desktop.clock import SystemClock
-    from desktop.storage import StorageError, open_database
-    from ui import messages
+    The first frame needs only Qt, the theme and a plain read of the profile names; everything
+    else (sqlite-utils, the keyring over D-Bus, migrations, integrity checks) runs right after
+    that frame is painted, while the profile buttons stay disabled. Nothing can be opened before
+    the checks have run, and a check that fails replaces the picker before anyone could use it.
+    """
+    from PySide6.QtCore import QObject, QTimer
+    from PySide6.QtWidgets import QApplication
+
     from ui.i18n import install_translators
+    from ui.main_window import MainWindow
     from ui.single_instance import SingleInstanceGuard
     from ui.theme import apply_theme
 
@@ -61,37 +66,25 @@ def run_gui(args) -> int:
         guard.notify_running_instance()
         print("hearth: already running for this data directory; raised its window", file=sys.stderr)
         return 3
-    try:
-        db = open_database(data_dir)
-    except StorageError as exc:
-        text = messages.storage_error(exc.key, str(exc.path))
-        print(f"hearth: {text}", file=sys.stderr)
-        if not args.smoke:
-            QMessageBox.critical(None, meta.APP_NAME, text)
-        return 2
-    from desktop.cli import keyring_service
-    from desktop.guardian.core import open_guardian
-
-    clock = SystemClock()
-    guardian = open_guardian(db, data_dir, clock, service=keyring_service())
-    window = build_main_window(data_dir, db, clock, smoke=args.smoke, guardian=guardian)
-    window.ctx.keyring_service = keyring_service()
-    if not os.environ.get("HEARTH_THEME"):
-        with contextlib.suppress(Exception):  # unverifiable settings: keep the default look
-            apply_theme(app, window.ctx.settings.theme())
+    window = MainWindow()
+    window.picker.set_profiles(quick_profile_list(data_dir))
     window.picker.set_language(lang)
-    from ui.tray import install_tray
-
-    window.tray = install_tray(window)
-    if window.tray is not None and window.ctx.notifier is not None:
-        window.ctx.notifier.set_tray(window.tray)
-    if args.open_profile is not None and window.stack.currentWidget() is window.picker:
-        if args.open_profile in {c.id for c in window.ctx.profiles.children()}:
-            window.open_chat(args.open_profile)
-        else:
-            print(f"hearth: no child profile {args.open_profile}", file=sys.stderr)
     if guard is not None:
         guard.activation_requested.connect(lambda: (window.showNormal(), window.raise_(), window.activateWindow()))
+    state = {"db": None, "rc": None}
+
+    class FirstFrame(QObject):
+        """Starts the services once the window has painted for the first time."""
+
+        def eventFilter(self, obj, event):
+            if event.type() == event.Type.Paint and not state.get("started"):
+                state["started"] = True
+                QTimer.singleShot(0, lambda: _finish_start(app, window, args, data_dir, state, guard))
+            return False
+
+    first_frame = FirstFrame(window)
+    window.installEventFilter(first_frame)
+    window.picker.installEventFilter(first_frame)
     window.show()
     if args.smoke:
         def finish() -> None:
@@ -101,26 +94,105 @@ def run_gui(args) -> int:
 
         QTimer.singleShot(0, finish)
     rc = app.exec()
-    runner = window.ctx.alert_runner
-    if runner is not None:
-        runner.stop()
-    db.close()
+    ctx = window.ctx
+    if ctx is not None and ctx.alert_runner is not None:
+        ctx.alert_runner.stop()
+    if state["db"] is not None:
+        state["db"].close()
     if guard is not None:
         guard.release()
-    return rc
+    return state["rc"] if state["rc"] is not None else rc
+
+
+def quick_profile_list(data_dir: Path) -> list:
+    """Profile ids and names for the first frame, read with the standard library only.
+
+    Read-only and forgiving: a missing or damaged file gives an empty list here, and the full
+    start right after reports it properly.
+    """
+    import sqlite3
+    from types import SimpleNamespace
+
+    path = data_dir / "hearth.db"
+    if not path.exists():
+        return []
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            rows = conn.execute("select id, display_name from child_profiles order by id").fetchall()
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return []
+    return [SimpleNamespace(id=row[0], display_name=row[1]) for row in rows]
+
+
+def _finish_start(app, window, args, data_dir: Path, state: dict, guard=None) -> None:
+    """Everything that may wait until the first frame: database, keyring, services, checks."""
+    if guard is not None:
+        guard.listen()
+    from PySide6.QtWidgets import QMessageBox
+
+    from desktop.cli import keyring_service
+    from desktop.clock import SystemClock
+    from desktop.guardian.core import open_guardian
+    from desktop.storage import StorageError, open_database
+    from ui import messages
+    from ui.theme import apply_theme
+
+    try:
+        db = open_database(data_dir)
+    except StorageError as exc:
+        text = messages.storage_error(exc.key, str(exc.path))
+        print(f"hearth: {text}", file=sys.stderr)
+        state["rc"] = 2
+        if not args.smoke:
+            QMessageBox.critical(window, meta.APP_NAME, text)
+        app.exit(2)
+        return
+    state["db"] = db
+    clock = SystemClock()
+    guardian = open_guardian(db, data_dir, clock, service=keyring_service())
+    ctx = build_context(data_dir, db, clock, smoke=args.smoke, guardian=guardian)
+    ctx.keyring_service = keyring_service()
+    window.attach(ctx)
+    window.start()
+    if not os.environ.get("HEARTH_THEME"):
+        with contextlib.suppress(Exception):  # unverifiable settings: keep the default look
+            apply_theme(app, ctx.settings.theme())
+    from ui.tray import install_tray
+
+    window.tray = install_tray(window)
+    if window.tray is not None and ctx.notifier is not None:
+        ctx.notifier.set_tray(window.tray)
+    if args.open_profile is not None and window.stack.currentWidget() is window.picker:
+        if args.open_profile in {c.id for c in ctx.profiles.children()}:
+            window.open_chat(args.open_profile)
+        else:
+            print(f"hearth: no child profile {args.open_profile}", file=sys.stderr)
 
 
 def build_main_window(data_dir: Path, db, clock, *, smoke: bool = False, seed: int | None = None,
                       backend=None, quiet_disclosure: bool | None = None, guardian=None):
-    """Wire the core services to the window.
+    """Wire the core services to a new window and start it (tests use this directly).
 
     Tests of the chat view alone pass a ``backend`` and no guardian; the app passes the guardian
     core, and then limits, consent, alerts and complaints all apply.
     """
+    from ui.main_window import MainWindow
+
+    ctx = build_context(data_dir, db, clock, smoke=smoke, seed=seed, backend=backend,
+                        quiet_disclosure=quiet_disclosure, guardian=guardian)
+    window = MainWindow(ctx)
+    window.start()
+    return window
+
+
+def build_context(data_dir: Path, db, clock, *, smoke: bool = False, seed: int | None = None,
+                  backend=None, quiet_disclosure: bool | None = None, guardian=None):
     from desktop.companion.repository import ConversationRepository
     from desktop.profiles.repository import ProfileRepository
     from ui.context import AppContext
-    from ui.main_window import MainWindow
 
     ctx = AppContext(
         data_dir=data_dir,
@@ -135,9 +207,7 @@ def build_main_window(data_dir: Path, db, clock, *, smoke: bool = False, seed: i
     )
     if guardian is not None:
         attach_guardian_services(ctx, guardian, fixed_backend=backend)
-    window = MainWindow(ctx)
-    window.start()
-    return window
+    return ctx
 
 
 def attach_guardian_services(ctx, guardian, *, fixed_backend=None) -> None:

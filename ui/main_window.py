@@ -8,30 +8,36 @@ itself; the composition root (``ui.app``) hands it an :class:`AppContext`.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QEvent, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QIcon
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QStackedWidget
 
 from desktop import meta
-from desktop.profiles.models import ChildProfile
-from ui.context import AppContext
-from ui.gate_views import ConsentNeededView, IntegrityLockView
+from desktop.resources import resource_path
 from ui.profile_picker import ProfilePickerView
+
+if TYPE_CHECKING:  # the window is shown before the services exist (see ``attach``)
+    from desktop.profiles.models import ChildProfile
+    from ui.context import AppContext
 
 
 class MainWindow(QMainWindow):
     chat_opened = Signal(object)  # ChatView
     screen_changed = Signal(str)  # object name of the visible screen
 
-    def __init__(self, ctx: AppContext):
+    def __init__(self, ctx: AppContext | None = None):
+        """Build the screens. Without ``ctx`` the window can already be shown (the picker
+        stays disabled); ``attach`` hands it the services once they are built."""
         super().__init__()
-        self.ctx = ctx
+        self.ctx = None
         self.setObjectName("mainWindow")
         self.setMinimumSize(720, 560)
         self.resize(960, 720)
-        icon = ctx.icon("hearth.svg")
-        if icon is not None:
-            self.setWindowIcon(QIcon(icon))
+        icon = resource_path("icons", "hearth.svg")
+        if icon.exists():
+            self.setWindowIcon(QIcon(str(icon)))
         self.stack = QStackedWidget(self)
         self.setCentralWidget(self.stack)
         self.picker = ProfilePickerView(self)
@@ -40,32 +46,60 @@ class MainWindow(QMainWindow):
         self.picker.help_requested.connect(self.show_crisis_card)
         self.picker.language_chosen.connect(self.set_language)
         self.stack.addWidget(self.picker)
-        self.integrity_view = IntegrityLockView(self)
-        self.integrity_view.unlock_requested.connect(self._unlock_integrity)
-        self.integrity_view.help_requested.connect(self.show_crisis_card)
-        self.stack.addWidget(self.integrity_view)
-        self.consent_view = ConsentNeededView(self)
-        self.consent_view.back_requested.connect(self.show_picker)
-        self.consent_view.guardian_requested.connect(self.open_panel)
-        self.consent_view.help_requested.connect(self.show_crisis_card)
-        self.stack.addWidget(self.consent_view)
+        self._integrity_view = None
+        self._consent_view = None
         self.session = None  # ui.child_session.ChildSession while a child chats
         self.wizard = None
         self.background_timer = QTimer(self)
         self.background_timer.setSingleShot(True)
         self.background_timer.setInterval(150)
+        self.retention_timer = QTimer(self)
+        self.retention_timer.setInterval(6 * 3600 * 1000)
+        self.tray = None
+        self.retranslate_ui()
+        if ctx is not None:
+            self.attach(ctx)
+        else:
+            self.picker.set_ready(False)  # no chat or panel before the checks run; help works
+
+    def attach(self, ctx: AppContext) -> None:
+        """Take the services, then start the background work that may wait for the window."""
+        self.ctx = ctx
+        self.picker.set_ready(True)
         if ctx.background_start is not None:
             self.background_timer.timeout.connect(ctx.background_start)
             self.background_timer.start()
-        self.retention_timer = QTimer(self)
-        self.retention_timer.setInterval(6 * 3600 * 1000)
         if ctx.guardian is not None:
             from ui.app import apply_retention
 
             self.retention_timer.timeout.connect(lambda: apply_retention(ctx))
             self.retention_timer.start()
-        self.tray = None
-        self.retranslate_ui()
+
+    # The gate screens are built when first needed: most starts never show them.
+    @property
+    def integrity_view(self):
+        if self._integrity_view is None:
+            from ui.gate_views import IntegrityLockView
+
+            view = IntegrityLockView(self)
+            view.unlock_requested.connect(self._unlock_integrity)
+            view.help_requested.connect(self.show_crisis_card)
+            self.stack.addWidget(view)
+            self._integrity_view = view
+        return self._integrity_view
+
+    @property
+    def consent_view(self):
+        if self._consent_view is None:
+            from ui.gate_views import ConsentNeededView
+
+            view = ConsentNeededView(self)
+            view.back_requested.connect(self.show_picker)
+            view.guardian_requested.connect(self.open_panel)
+            view.help_requested.connect(self.show_crisis_card)
+            self.stack.addWidget(view)
+            self._consent_view = view
+        return self._consent_view
 
     @property
     def chat(self):
@@ -84,9 +118,10 @@ class MainWindow(QMainWindow):
         """Switch the interface language while the app runs (every screen retranslates)."""
         from PySide6.QtWidgets import QApplication
 
-        from ui.i18n import install_translators
+        from ui.i18n import current_language, install_translators
 
-        install_translators(QApplication.instance(), lang)
+        if lang != current_language():  # a switch retranslates every widget: only when needed
+            install_translators(QApplication.instance(), lang)
         self.picker.set_language(lang)
 
     # -- start --------------------------------------------------------------------------------
@@ -348,6 +383,9 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.background_timer.stop()
         self.retention_timer.stop()
+        if self.ctx is None:
+            event.accept()
+            return
         if self.tray is not None:
             self.tray.hide()
         self.close_chat("window_closed")

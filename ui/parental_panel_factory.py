@@ -6,6 +6,7 @@ not import every page module at start-up (they load only when the guardian opens
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from desktop.guardian.audit import Actor
@@ -105,6 +106,7 @@ def open_parental_panel(parent: QWidget, ctx: AppContext, session, *, on_closed=
 
     pctx = panel_context(ctx, on_backend_changed=lambda: rebuild_backend(ctx))
     panel = ParentalPanel(pctx, page_factories(ctx), parent, session=session)
+    panel.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # its pages go with it
     if on_closed is not None:
         panel.finished.connect(lambda _r: on_closed())
     panel.show()

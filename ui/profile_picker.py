@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
@@ -13,7 +15,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.profiles.models import ChildProfile
+if TYPE_CHECKING:
+    from desktop.profiles.models import ChildProfile
 
 
 class ProfilePickerView(QWidget):
@@ -64,6 +67,14 @@ class ProfilePickerView(QWidget):
     def button_for(self, profile_id: int) -> QPushButton | None:
         return next((b for b in self._buttons if b.property("profileId") == profile_id), None)
 
+    def set_ready(self, ready: bool) -> None:
+        """Profiles and the guardian button work only once Hearth has checked its protections;
+        the help button always works."""
+        self._ready = ready
+        self.guardian_button.setEnabled(ready)
+        for button in self._buttons:
+            button.setEnabled(ready)
+
     def set_language(self, lang: str) -> None:
         self.language_box.setCurrentIndex(max(0, self.language_box.findData(lang)))
 
@@ -78,6 +89,7 @@ class ProfilePickerView(QWidget):
             button.setMinimumSize(170, 120)
             button.setAccessibleName(self.tr("Chat as %1").replace("%1", profile.display_name))
             button.clicked.connect(lambda _=False, pid=profile.id: self.profile_chosen.emit(pid))
+            button.setEnabled(getattr(self, "_ready", True))
             self.grid.addWidget(button, i // 3, i % 3)
             self._buttons.append(button)
         if self._buttons:

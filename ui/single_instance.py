@@ -10,7 +10,6 @@ import hashlib
 from pathlib import Path
 
 from PySide6.QtCore import QLockFile, QObject, Signal
-from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
 from desktop import meta
 
@@ -30,20 +29,26 @@ class SingleInstanceGuard(QObject):
         self._lock = QLockFile(str(data_dir / "hearth.lock"))
         self._lock.setStaleLockTime(0)
         self._name = _server_name(data_dir)
-        self._server: QLocalServer | None = None
+        self._server = None
 
     def acquire(self) -> bool:
-        """True when this is the only Hearth on this data directory."""
-        if not self._lock.tryLock(100):
-            return False
+        """True when this is the only Hearth on this data directory (the lock alone decides)."""
+        return self._lock.tryLock(100)
+
+    def listen(self) -> None:
+        """Answer later launches by raising our window. Called once the window is up: the lock
+        already keeps a second copy out, this only makes the second launch friendlier."""
+        from PySide6.QtNetwork import QLocalServer
+
         QLocalServer.removeServer(self._name)
         self._server = QLocalServer(self)
         self._server.newConnection.connect(self._on_connection)
         self._server.listen(self._name)
-        return True
 
     def notify_running_instance(self, timeout_ms: int = 1000) -> bool:
         """Ask the running Hearth to raise its window. True if it answered."""
+        from PySide6.QtNetwork import QLocalSocket
+
         socket = QLocalSocket()
         socket.connectToServer(self._name)
         if not socket.waitForConnected(timeout_ms):
@@ -64,7 +69,7 @@ class SingleInstanceGuard(QObject):
             conn = self._server.nextPendingConnection()
             conn.readyRead.connect(lambda c=conn: self._read(c))
 
-    def _read(self, conn: QLocalSocket) -> None:
+    def _read(self, conn) -> None:
         if b"activate" in bytes(conn.readAll()):
             self.activation_requested.emit()
         conn.disconnectFromServer()

@@ -1,6 +1,7 @@
 """Time limits on the real `hearth` process: one instance, SIGKILL, and clocks moved with
 libfaketime. Needs the session scripts/run-tests.sh starts (keyring; Qt runs offscreen)."""
 
+import contextlib
 import json
 import os
 import signal
@@ -40,7 +41,15 @@ def _status(exe, env, extra=()):
 
 
 def _start(exe, env, *args, extra=()):
-    return subprocess.Popen([*extra, exe, *args], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    # Its own process group: `faketime` runs hearth as a child, and both must go at the end.
+    return subprocess.Popen([*extra, exe, *args], env=env, stdout=subprocess.DEVNULL,
+                            stderr=subprocess.DEVNULL, start_new_session=True)
+
+
+def _stop(proc) -> None:
+    with contextlib.suppress(ProcessLookupError):
+        os.killpg(proc.pid, signal.SIGTERM)
+    proc.wait(10)
 
 
 def _wait_for_lock(env, timeout=20.0):
@@ -84,8 +93,7 @@ def test_a_second_instance_is_refused(hearth_exe, family_env):
         assert "already running" in second.stderr
         assert first.poll() is None  # the first one is unharmed
     finally:
-        first.terminate()
-        first.wait(10)
+        _stop(first)
 
 
 def test_sigkill_loses_at_most_ten_seconds(hearth_exe, family_env):
@@ -112,8 +120,7 @@ def test_moving_the_clock_across_a_restart_grants_no_time(hearth_exe, family_env
     while _status(hearth_exe, family_env)[profile_id]["limits"]["available"]:
         assert time.monotonic() < deadline, "the 1-minute limit never engaged"
         time.sleep(2)
-    app.terminate()
-    app.wait(10)
+    _stop(app)
     before = _status(hearth_exe, family_env)[profile_id]["limits"]
     assert before["reason"] == "daily_limit"
     faked = ["faketime", "-f", shift]
@@ -125,6 +132,5 @@ def test_moving_the_clock_across_a_restart_grants_no_time(hearth_exe, family_env
         assert after["available"] is False and after["reason"] == "daily_limit"
         assert after["minutes_used_today"] >= before["minutes_used_today"] - 0.05
     finally:
-        moved.terminate()
-        moved.wait(10)
+        _stop(moved)
     assert any("clock" in kind for kind in _events(family_env)), _events(family_env)
