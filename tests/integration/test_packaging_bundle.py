@@ -6,6 +6,7 @@ PYTHONPATH/PYTHONHOME). One build per module (~30 s on 2 cores); CI runs it (the
 is informational, nothing deselects it).
 """
 
+import json
 import os
 import re
 import subprocess
@@ -92,6 +93,11 @@ def test_bundle_starts_without_python(bundle, tmp_path):
     ms = _assert_smoke(result)
     print(f"\nbundle --smoke: started in {ms} ms")
     assert 0 < ms < 30_000
+    # --smoke stops after the first frame, before the database opens (ui.app.run_gui); the
+    # status command opens it through sqlite-utils and runs every migration inside the bundle.
+    status = _run(bundle / "hearth", ["status", "--json"], env)
+    assert status.returncode == 0, status.stdout + status.stderr
+    assert json.loads(status.stdout)["profiles"] == []
     assert (tmp_path / "data" / "hearth.db").is_file()  # migrations ran inside the bundle
 
 
