@@ -5,7 +5,6 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from desktop.guardian.audit import AuditKind
-from desktop.guardian.core import GuardianCore, fallback_status
 from desktop.guardian.lockout import (
     AttemptRecord,
     LockReason,
@@ -13,19 +12,11 @@ from desktop.guardian.lockout import (
     lockout_seconds,
 )
 from desktop.guardian.pin import PinOutcome
-from desktop.guardian.secrets import FileSecretBackend, SecretStore
-from desktop.storage import open_database
+from tests.support.guardian_core import make_core
 
 PIN = "482916"
 WRONG = "000000"
 
-
-def make_core(data_dir, clock):
-    db = open_database(data_dir)
-    path = data_dir / "secrets.fallback.json"
-    return GuardianCore(
-        db, data_dir, clock, SecretStore(FileSecretBackend(path), fallback_status(path))
-    )
 
 
 @pytest.fixture

@@ -3,23 +3,15 @@
 import pytest
 
 from desktop.guardian.audit import AuditKind
-from desktop.guardian.core import AlreadySetUpError, GuardianCore, fallback_status
+from desktop.guardian.core import AlreadySetUpError
 from desktop.guardian.integrity import IntegrityReason
 from desktop.guardian.pin import PinOutcome, hash_secret
 from desktop.guardian.pin_rules import PinRuleError
-from desktop.guardian.secrets import FileSecretBackend, SecretStore
-from desktop.storage import open_database
+from tests.support.guardian_core import make_core
 
 PIN = "passphrase with 语言"
 NEW_PIN = "73915048"
 
-
-def make_core(data_dir, clock):
-    db = open_database(data_dir)
-    path = data_dir / "secrets.fallback.json"
-    return GuardianCore(
-        db, data_dir, clock, SecretStore(FileSecretBackend(path), fallback_status(path))
-    )
 
 
 @pytest.fixture

@@ -5,28 +5,19 @@ import json
 import pytest
 
 from desktop.guardian.audit import AuditKind
-from desktop.guardian.core import GuardianCore, fallback_status
 from desktop.guardian.integrity import IntegrityReason
 from desktop.guardian.pin import GuardianSessionError
-from desktop.guardian.secrets import FileSecretBackend, SecretStore
 from desktop.guardian.settings_store import (
     SettingsIntegrityError,
     SettingStatus,
     SignedSettingsStore,
     canonical_json,
 )
-from desktop.storage import open_database
+from tests.support.guardian_core import make_core
 
 PIN = "20261126"
 RULES = {"daily_minutes": {"mon": 60, "sat": 90}, "curfew": ["22:00", "06:00"]}
 
-
-def make_core(data_dir, clock):
-    db = open_database(data_dir)
-    path = data_dir / "secrets.fallback.json"
-    return GuardianCore(
-        db, data_dir, clock, SecretStore(FileSecretBackend(path), fallback_status(path))
-    )
 
 
 @pytest.fixture
