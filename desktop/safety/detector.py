@@ -50,6 +50,23 @@ def guess_language(norm: NormalizedText) -> str:
     return "zh" if norm.has_cjk else "en"
 
 
+def _with_implied(found: list[Evidence]) -> tuple[Evidence, ...]:
+    """Add the categories a finding also shows (tiers.json "implies"), citing the same rule.
+
+    Passive ideation ("I wish I was dead") is hopelessness as well as self-harm, so the support
+    a guardian reads about names both; the tier is unchanged because self-harm is the higher one.
+    """
+    policy = tier_policy()
+    present = {e.category for e in found}
+    extra: list[Evidence] = []
+    for e in found:
+        for category in policy.implied_by(e.category, e.subtype):
+            if category not in present:
+                present.add(category)
+                extra.append(Evidence(category, "implied", e.rule, e.matched))
+    return tuple(found + extra)
+
+
 def assess(text: str, lang: str | None = None) -> Assessment:
     """Assess one message in English, Chinese (Simplified, Traditional, pinyin) or a mix.
 
@@ -57,7 +74,7 @@ def assess(text: str, lang: str | None = None) -> Assessment:
     children mix languages ("我想die") and pinyin carries Chinese meaning in Latin letters.
     """
     norm = normalize(text)
-    evidence = tuple(scan(norm, compiled_scripts()))
+    evidence = _with_implied(scan(norm, compiled_scripts()))
     categories = frozenset(e.category for e in evidence) or frozenset({Category.NONE})
     tier = tier_policy().highest((e.category, e.subtype) for e in evidence)
     return Assessment(tier, categories, evidence, lang or guess_language(norm))

@@ -7,7 +7,7 @@ without reading code; this module only parses it into typed lookups.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
 from desktop.resources import load_json
@@ -19,6 +19,14 @@ class TierPolicy:
     minor: dict[str, Tier]
     adult: dict[str, Tier]
     alert_from: Tier
+    #: "category.subtype" (or "category") -> the other categories such a finding also shows.
+    implies: dict[str, tuple[Category, ...]] = field(default_factory=dict)
+
+    def implied_by(self, category: Category, subtype: str = "") -> tuple[Category, ...]:
+        """Categories a finding is also evidence of (passive ideation is hopelessness too)."""
+        if subtype and f"{category.value}.{subtype}" in self.implies:
+            return self.implies[f"{category.value}.{subtype}"]
+        return self.implies.get(category.value, ())
 
     def tier_for(self, category: Category, subtype: str = "", *, is_minor: bool = True) -> Tier:
         """Tier of one finding; a ``category.subtype`` entry wins over the bare category."""
@@ -43,4 +51,8 @@ def tier_policy() -> TierPolicy:
     data = load_json("safety", "tiers.json")
     minor = {key: Tier(value["minor"]) for key, value in data["tiers"].items()}
     adult = {key: Tier(value["adult"]) for key, value in data["tiers"].items()}
-    return TierPolicy(minor, adult, Tier(data["alert_guardian_from_tier"]))
+    implies = {
+        key: tuple(Category(value) for value in values)
+        for key, values in data.get("implies", {}).items()
+    }
+    return TierPolicy(minor, adult, Tier(data["alert_guardian_from_tier"]), implies)

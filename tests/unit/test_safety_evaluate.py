@@ -9,7 +9,7 @@ import pytest
 ROWS = [
     {
         "id": "a",
-        "text": "i want to die",
+        "text": "i am planning to kill myself",
         "lang": "en",
         "label": "self_harm",
         "hard_negative": False,
