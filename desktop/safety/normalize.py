@@ -67,7 +67,9 @@ _PUNCT_FOLD = str.maketrans(
 
 _HAS_CJK = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _HAS_LATIN = re.compile("[a-z]")
-_PINYIN_DIFFERS = re.compile(r"[0-9@$|+!]")
+#: Where the latin and pinyin views can differ: leetspeak and tone digits touch a letter, and
+#: only the latin view fills in starred words. Elsewhere the pinyin view reuses the latin one.
+_PINYIN_DIFFERS = re.compile(r"[a-z][0-9@$|+!]|[0-9@$|+!][a-z]|\*")
 
 # Leetspeak: a "word" of letters, digits and look-alike symbols containing at least one letter.
 _LEET_WORD = re.compile(
