@@ -1,6 +1,8 @@
 """``hearth doctor``: is this computer set up so that Hearth's protections actually hold?
 
-Each check returns ok, warn or fail with a one-line fix. ``run_checks`` repairs nothing and
+Each check returns ok, warn or fail with a one-line fix. The English ``message`` and ``fix`` are
+for maintainers (the CLI prints them); ``finding`` is a stable code and ``params`` its values, so
+the parental panel can say the same thing in the guardian's language. ``run_checks`` repairs nothing and
 never creates a missing database; opening an existing one applies pending migrations (as Hearth
 itself would) and a failed integrity check is written to the audit log like any other. Exit code
 of :func:`run_doctor`: 0 when nothing failed (warnings included), 1 when a check failed.
@@ -12,7 +14,8 @@ import grp
 import json
 import os
 import sqlite3
-from dataclasses import asdict, dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
 from pathlib import Path
@@ -42,15 +45,75 @@ class CheckStatus(StrEnum):
     FAIL = "fail"
 
 
+class CheckTopic(StrEnum):
+    """What a check looks at; the first part of every :class:`Finding` code."""
+
+    DATABASE = "database"
+    KEYRING = "keyring"
+    SETTINGS = "settings"
+    CLOCK = "clock"
+    ALERT_CHANNELS = "alert_channels"
+    ALERT_CHANNEL = "alert_channel"  # params: channel_id, channel_kind
+    NOTIFICATIONS = "notifications"
+    ACCOUNT = "account"
+    AUTOSTART = "autostart"
+
+
+class Finding(StrEnum):
+    """What a check found, as a stable code; the comment names the ``params`` it carries."""
+
+    DATABASE_ABSENT = "database.absent"  # path
+    DATABASE_LOST = "database.lost"  # path
+    DATABASE_NOT_SET_UP = "database.not_set_up"  # path
+    DATABASE_OK = "database.ok"  # path
+    DATABASE_DAMAGED = "database.damaged"  # path, problem
+    KEYRING_ABSENT = "keyring.absent"  # detail (before setup)
+    KEYRING_AVAILABLE = "keyring.available"  # backend
+    KEYRING_FILE_FALLBACK = "keyring.file_fallback"  # detail
+    KEYRING_UNAVAILABLE = "keyring.unavailable"  # detail
+    KEYRING_KEY_MISSING = "keyring.key_missing"
+    KEYRING_NOT_SET_UP = "keyring.not_set_up"  # backend
+    KEYRING_KEY_PRESENT = "keyring.key_present"  # backend
+    SETTINGS_NOT_CHECKED = "settings.not_checked"
+    SETTINGS_UNREADABLE = "settings.unreadable"  # error
+    SETTINGS_OK = "settings.ok"
+    SETTINGS_NOT_SET_UP = "settings.not_set_up"
+    SETTINGS_LOCKED = "settings.locked"  # reasons (IntegrityReason values), settings (keys)
+    CLOCK_NO_HISTORY = "clock.no_history"
+    CLOCK_BEHIND = "clock.behind"  # now, last_seen (datetimes)
+    CLOCK_OK = "clock.ok"
+    ALERT_CHANNELS_NONE = "alert_channels.none"
+    ALERT_CHANNEL_FAILING = "alert_channel.failing"  # failures, error
+    ALERT_CHANNEL_DEGRADED = "alert_channel.degraded"  # error
+    ALERT_CHANNEL_OK = "alert_channel.ok"
+    ALERT_CHANNEL_UNTESTED = "alert_channel.untested"
+    NOTIFICATIONS_NO_BUS = "notifications.no_bus"  # error
+    NOTIFICATIONS_OK = "notifications.ok"
+    NOTIFICATIONS_NO_SERVER = "notifications.no_server"
+    ACCOUNT_ROOT = "account.root"
+    ACCOUNT_ADMIN = "account.admin"  # groups
+    ACCOUNT_OK = "account.ok"
+    AUTOSTART_ON = "autostart.on"  # entry
+    AUTOSTART_OFF = "autostart.off"  # entry
+
+    @property
+    def topic(self) -> CheckTopic:
+        return CheckTopic(self.value.split(".", 1)[0])
+
+
 @dataclass(frozen=True)
 class Check:
     name: str
     status: CheckStatus
     message: str
     fix: str = ""
+    #: Required, so a new check cannot be added without a code the panel can translate.
+    finding: Finding = field(kw_only=True)
+    params: Mapping[str, object] = field(default_factory=dict, kw_only=True, compare=False)
 
     def to_dict(self) -> dict:
-        return {**asdict(self), "status": self.status.value}
+        """The CLI's ``--json`` object: what was checked, in English, for maintainers."""
+        return {"name": self.name, "status": self.status.value, "message": self.message, "fix": self.fix}
 
 
 def run_checks(
@@ -93,6 +156,8 @@ def _checks_without_database(db_path: Path, service: str, keyring_backend) -> li
             f"No system keyring: {status.detail}.",
             "Install and unlock GNOME Keyring or KWallet (Secret Service) before "
             "setting Hearth up.",
+            finding=Finding.KEYRING_ABSENT,
+            params={"detail": status.detail},
         )
         return [
             keyring,
@@ -101,9 +166,17 @@ def _checks_without_database(db_path: Path, service: str, keyring_backend) -> li
                 CheckStatus.WARN,
                 f"No database at {db_path}.",
                 "Run `hearth setup` or start Hearth to set it up.",
+                finding=Finding.DATABASE_ABSENT,
+                params={"path": str(db_path)},
             ),
         ]
-    keyring = Check("keyring", CheckStatus.OK, f"Keyring available ({status.backend}).")
+    keyring = Check(
+        "keyring",
+        CheckStatus.OK,
+        f"Keyring available ({status.backend}).",
+        finding=Finding.KEYRING_AVAILABLE,
+        params={"backend": status.backend},
+    )
     try:
         marker = backend.get(MARKER_ENTRY)
     except SecretsUnavailableError:
@@ -117,6 +190,8 @@ def _checks_without_database(db_path: Path, service: str, keyring_backend) -> li
                 f"The keyring says a family was set up, but {db_path} is missing.",
                 "Restore the database from a backup, or run `hearth family import`"
                 " with your export, or open Hearth and enter the guardian PIN.",
+                finding=Finding.DATABASE_LOST,
+                params={"path": str(db_path)},
             ),
         ]
     return [
@@ -126,6 +201,8 @@ def _checks_without_database(db_path: Path, service: str, keyring_backend) -> li
             CheckStatus.WARN,
             f"No database at {db_path}; Hearth is not set up yet.",
             "Run `hearth setup` or start Hearth.",
+            finding=Finding.DATABASE_NOT_SET_UP,
+            params={"path": str(db_path)},
         ),
     ]
 
@@ -140,13 +217,21 @@ def check_database_file(db_path: Path) -> Check:
     except sqlite3.DatabaseError as exc:
         rows = [(f"cannot read the database: {exc}",)]
     if rows == [("ok",)]:
-        return Check("database", CheckStatus.OK, f"{db_path}: integrity check passed.")
+        return Check(
+            "database",
+            CheckStatus.OK,
+            f"{db_path}: integrity check passed.",
+            finding=Finding.DATABASE_OK,
+            params={"path": str(db_path)},
+        )
     problem = "; ".join(str(r[0]) for r in rows[:3])
     return Check(
         "database",
         CheckStatus.FAIL,
         f"{db_path}: {problem}",
         "Restore the database from a backup or import your family export into a new data folder.",
+        finding=Finding.DATABASE_DAMAGED,
+        params={"path": str(db_path), "problem": problem},
     )
 
 
@@ -158,6 +243,7 @@ def _checks_with_database(data_dir, clock, service, keyring_backend, *, database
                 CheckStatus.FAIL,
                 "Settings not checked: the database is damaged.",
                 "Fix the database first.",
+                finding=Finding.SETTINGS_NOT_CHECKED,
             )
         ]
     try:
@@ -169,6 +255,8 @@ def _checks_with_database(data_dir, clock, service, keyring_backend, *, database
                 CheckStatus.FAIL,
                 f"Cannot open the database: {exc}",
                 "Fix the database first.",
+                finding=Finding.SETTINGS_UNREADABLE,
+                params={"error": str(exc)},
             )
         ]
     try:
@@ -190,19 +278,27 @@ def check_alert_channels(db, clock: Clock) -> list[Check]:
     configs = ChannelRepository(db).all()
     if not configs:
         return [Check("alert channels", CheckStatus.WARN, "No alert channel is set up yet; alerts wait in the panel's inbox.",
-                      "Add an e-mail or phone (ntfy) channel in Guardian settings → Alerts.")]
+                      "Add an e-mail or phone (ntfy) channel in Guardian settings → Alerts.",
+                      finding=Finding.ALERT_CHANNELS_NONE)]
     checks = []
     for health in AlertService(db, clock, configs).channel_health():
         name = f"alert channel {health.channel_id} ({health.kind.value})"
+        params = {"channel_id": health.channel_id, "channel_kind": health.kind.value,
+                  "failures": health.consecutive_failures, "error": health.last_error or ""}
         if health.state is HealthState.FAILING:
             checks.append(Check(name, CheckStatus.FAIL,
                                 f"Failing: {health.consecutive_failures} attempts in a row ({health.last_error or 'no detail'}).",
-                                "Check the channel in Guardian settings → Alerts and send a test alert."))
+                                "Check the channel in Guardian settings → Alerts and send a test alert.",
+                                finding=Finding.ALERT_CHANNEL_FAILING, params=params))
         elif health.state is HealthState.DEGRADED:
             checks.append(Check(name, CheckStatus.WARN, f"Failed recently: {health.last_error or 'no detail'}.",
-                                "Send a test alert from Guardian settings → Alerts."))
+                                "Send a test alert from Guardian settings → Alerts.",
+                                finding=Finding.ALERT_CHANNEL_DEGRADED, params=params))
+        elif health.state is HealthState.OK:
+            checks.append(Check(name, CheckStatus.OK, "Working.", finding=Finding.ALERT_CHANNEL_OK, params=params))
         else:
-            checks.append(Check(name, CheckStatus.OK, "Working." if health.state is HealthState.OK else "Not used yet."))
+            checks.append(Check(name, CheckStatus.OK, "Not used yet.", finding=Finding.ALERT_CHANNEL_UNTESTED,
+                                params=params))
     return checks
 
 
@@ -215,6 +311,8 @@ def _keyring_check(core, state) -> Check:
             f"Secrets are in a plain file (weaker): {status.detail}.",
             "Install and unlock a Secret Service keyring, then "
             "move the secrets to it in the parental settings.",
+            finding=Finding.KEYRING_FILE_FALLBACK,
+            params={"detail": status.detail},
         )
     if status.kind is SecretBackendKind.UNAVAILABLE:
         level = CheckStatus.FAIL if core.is_set_up() else CheckStatus.WARN
@@ -223,40 +321,70 @@ def _keyring_check(core, state) -> Check:
             level,
             f"No system keyring: {status.detail}.",
             "Install and unlock GNOME Keyring or KWallet (Secret Service) and log in again.",
+            finding=Finding.KEYRING_UNAVAILABLE,
+            params={"detail": status.detail},
         )
     if IntegrityReason.KEY_MISSING in state.reasons:
         return Check(
-            "keyring", CheckStatus.FAIL, "The settings key is missing from the keyring.", RESEAL_FIX
+            "keyring",
+            CheckStatus.FAIL,
+            "The settings key is missing from the keyring.",
+            RESEAL_FIX,
+            finding=Finding.KEYRING_KEY_MISSING,
         )
     if not core.is_set_up():
         return Check(
-            "keyring", CheckStatus.OK, f"Keyring available ({status.backend}); not set up yet."
+            "keyring",
+            CheckStatus.OK,
+            f"Keyring available ({status.backend}); not set up yet.",
+            finding=Finding.KEYRING_NOT_SET_UP,
+            params={"backend": status.backend},
         )
     return Check(
-        "keyring", CheckStatus.OK, f"Keyring available ({status.backend}); settings key present."
+        "keyring",
+        CheckStatus.OK,
+        f"Keyring available ({status.backend}); settings key present.",
+        finding=Finding.KEYRING_KEY_PRESENT,
+        params={"backend": status.backend},
     )
 
 
 def _settings_check(state) -> Check:
     if state.status is IntegrityStatus.OK:
-        return Check("settings", CheckStatus.OK, "Guardian settings verify.")
+        return Check("settings", CheckStatus.OK, "Guardian settings verify.", finding=Finding.SETTINGS_OK)
     if state.status is IntegrityStatus.NEEDS_SETUP:
         return Check(
             "settings",
             CheckStatus.WARN,
             "Hearth is not set up yet.",
             "Run `hearth setup` or start Hearth.",
+            finding=Finding.SETTINGS_NOT_SET_UP,
         )
     reasons = ", ".join(r.value for r in state.reasons)
     names = f" (settings: {', '.join(state.tampered_settings)})" if state.tampered_settings else ""
-    return Check("settings", CheckStatus.FAIL, f"Locked: {reasons}{names}.", RESEAL_FIX)
+    return Check(
+        "settings",
+        CheckStatus.FAIL,
+        f"Locked: {reasons}{names}.",
+        RESEAL_FIX,
+        finding=Finding.SETTINGS_LOCKED,
+        params={
+            "reasons": tuple(r.value for r in state.reasons),
+            "settings": tuple(state.tampered_settings),
+        },
+    )
 
 
 def check_clock(db, clock: Clock) -> Check:
     """Wall time must not be earlier than the last moment Hearth saw (its high-water mark)."""
     mark = _high_water(db, clock)
     if mark is None:
-        return Check("clock", CheckStatus.OK, "No clock history yet; nothing to compare.")
+        return Check(
+            "clock",
+            CheckStatus.OK,
+            "No clock history yet; nothing to compare.",
+            finding=Finding.CLOCK_NO_HISTORY,
+        )
     now = clock.now()
     if now < mark:
         return Check(
@@ -266,8 +394,15 @@ def check_clock(db, clock: Clock) -> Check:
             f"({mark:%Y-%m-%d %H:%M}).",
             "Set the correct date and time (turn on automatic time), then enter the "
             "guardian PIN in Hearth.",
+            finding=Finding.CLOCK_BEHIND,
+            params={"now": now, "last_seen": mark},
         )
-    return Check("clock", CheckStatus.OK, "The clock is not earlier than Hearth's last reading.")
+    return Check(
+        "clock",
+        CheckStatus.OK,
+        "The clock is not earlier than Hearth's last reading.",
+        finding=Finding.CLOCK_OK,
+    )
 
 
 def _high_water(db, clock: Clock) -> datetime | None:
@@ -339,14 +474,22 @@ def check_notifications() -> Check:
             f"Cannot reach the D-Bus session bus ({type(exc).__name__}: {exc}); "
             "in-app reminders only.",
             fix,
+            finding=Finding.NOTIFICATIONS_NO_BUS,
+            params={"error": f"{type(exc).__name__}: {exc}"},
         )
     if owned:
-        return Check("notifications", CheckStatus.OK, "A desktop notification server is running.")
+        return Check(
+            "notifications",
+            CheckStatus.OK,
+            "A desktop notification server is running.",
+            finding=Finding.NOTIFICATIONS_OK,
+        )
     return Check(
         "notifications",
         CheckStatus.WARN,
         "No desktop notification server; in-app reminders only.",
         fix,
+        finding=Finding.NOTIFICATIONS_NO_SERVER,
     )
 
 
@@ -370,21 +513,36 @@ def check_admin(groups: list[str] | None = None, uid: int | None = None) -> Chec
             "and keyring entries.",
             "Give the child a standard account (for example `sudo deluser CHILD sudo`) "
             "and keep the administrator account for the guardian.",
+            finding=Finding.ACCOUNT_ROOT if uid == 0 else Finding.ACCOUNT_ADMIN,
+            params={"groups": tuple(admin)},
         )
-    return Check("account", CheckStatus.OK, "This OS account is not an administrator.")
+    return Check(
+        "account",
+        CheckStatus.OK,
+        "This OS account is not an administrator.",
+        finding=Finding.ACCOUNT_OK,
+    )
 
 
 def check_autostart(config_home: Path | None = None) -> Check:
     base = config_home or Path(os.environ.get("XDG_CONFIG_HOME") or Path.home() / ".config")
     entry = Path(base) / "autostart" / f"{meta.APP_ID}.desktop"
     if entry.is_file():
-        return Check("autostart", CheckStatus.OK, f"Hearth starts at login ({entry}).")
+        return Check(
+            "autostart",
+            CheckStatus.OK,
+            f"Hearth starts at login ({entry}).",
+            finding=Finding.AUTOSTART_ON,
+            params={"entry": str(entry)},
+        )
     return Check(
         "autostart",
         CheckStatus.WARN,
         f"Hearth does not start at login ({entry} is missing).",
         f'Turn on "start at login" in the parental settings, or copy '
         f"Hearth's {meta.APP_ID}.desktop to {entry.parent}/.",
+        finding=Finding.AUTOSTART_OFF,
+        params={"entry": str(entry)},
     )
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-from desktop.guardian.audit import Actor
+from desktop.guardian.audit import Actor, AuditKind
 from ui.context import AppContext
 from ui.parental.page import PanelContext, PanelPage
 
@@ -37,7 +37,7 @@ class ComplaintsPanelPage(PanelPage):
         profile = profiles.get_child(profile_id)
         profiles.update_child(profile.__class__(**{**profile.__dict__, "minor_mode": False}),
                               today=self.ctx.clock.now().date())
-        self.ctx.guardian.audit.record(Actor.GUARDIAN, "profile.minor_mode_left",
+        self.ctx.guardian.audit.record(Actor.GUARDIAN, AuditKind.MINOR_MODE_LEFT,
                                        {"profile_id": profile_id, "via": "appeal"})
         return True
 

@@ -17,9 +17,9 @@ from datetime import datetime, timedelta
 
 from desktop.companion.repository import ConversationRepository
 from desktop.family_settings import MAX_RETENTION_DAYS, MIN_RETENTION_DAYS
-from desktop.guardian.audit import Actor, AuditLog
+from desktop.guardian.audit import Actor, AuditKind, AuditLog
 
-AUDIT_KIND = "history.purged"
+AUDIT_KIND = AuditKind.HISTORY_PURGED
 
 
 @dataclass(frozen=True)

@@ -29,7 +29,12 @@ class Actor(StrEnum):
 
 
 class AuditKind(StrEnum):
-    """Event kinds the guardian core writes. Other subsystems may use their own dotted strings."""
+    """Every event kind Hearth writes to the audit log, as a stable code.
+
+    The time-limit events (:class:`desktop.limits.audit.LimitEventKind`) reach the same log through
+    :meth:`AuditLog.for_actor`. The codes are stored, so they never change; the parental panel
+    turns each one into a translated label, and a kind added here without a label fails a test.
+    """
 
     FAMILY_SET_UP = "family.set_up"
     FAMILY_EXPORTED = "family.exported"
@@ -51,6 +56,21 @@ class AuditKind(StrEnum):
     SECRETS_FALLBACK_DISABLED = "secrets.file_fallback_disabled"
     CONSENT_GIVEN = "consent.given"
     CONSENT_WITHDRAWN = "consent.withdrawn"
+    # Written by the parental panel and the child's screens (ui/), and by history retention.
+    PANEL_OPENED = "panel.opened"
+    PANEL_SETTINGS_SAVED = "panel.settings_saved"
+    PANEL_LOCKED = "panel.locked"
+    PROFILE_ADDED = "profile.added"
+    PROFILE_UPDATED = "profile.updated"
+    PROFILE_REMOVED = "profile.removed"
+    MINOR_MODE_ENTERED = "profile.minor_mode_entered"
+    MINOR_MODE_LEFT = "profile.minor_mode_left"
+    CONTACTS_CHANGED = "guardian.contacts_changed"
+    HISTORY_EXPORTED = "history.exported"
+    HISTORY_DELETED = "history.deleted"
+    HISTORY_PURGED = "history.purged"
+    MORE_TIME_DECIDED = "limits.more_time"
+    CRISIS_ACKNOWLEDGED = "safety.crisis_acknowledged"
 
 
 @dataclass(frozen=True)

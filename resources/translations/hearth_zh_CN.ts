@@ -349,6 +349,66 @@
         <translation>关闭了未成年人模式</translation>
     </message>
     <message>
+        <source>Chat history exported</source>
+        <translation>已导出聊天记录</translation>
+    </message>
+    <message>
+        <source>Chat history deleted</source>
+        <translation>已删除聊天记录</translation>
+    </message>
+    <message>
+        <source>Old chat history removed automatically</source>
+        <translation>已自动清除过期的聊天记录</translation>
+    </message>
+    <message>
+        <source>Request for more time answered</source>
+        <translation>已处理延长时间的申请</translation>
+    </message>
+    <message>
+        <source>Guardian checked in after a crisis; chat reopened</source>
+        <translation>危机提醒后监护人已确认情况，聊天已重新开放</translation>
+    </message>
+    <message>
+        <source>The computer&apos;s clock was changed</source>
+        <translation>电脑时钟被修改</translation>
+    </message>
+    <message>
+        <source>Clock set earlier than Hearth last saw</source>
+        <translation>时钟被调到 Hearth 上次记录的时间之前</translation>
+    </message>
+    <message>
+        <source>Clock could not be checked; time held</source>
+        <translation>无法核实时钟，计时已暂停在上次记录</translation>
+    </message>
+    <message>
+        <source>Time zone changed</source>
+        <translation>时区已更改</translation>
+    </message>
+    <message>
+        <source>Usage records changed outside Hearth</source>
+        <translation>使用时长记录在 Hearth 之外被改动</translation>
+    </message>
+    <message>
+        <source>Tried to chat during the night-time curfew</source>
+        <translation>在夜间休息时段尝试聊天</translation>
+    </message>
+    <message>
+        <source>Time limit reached</source>
+        <translation>已达到时间限制</translation>
+    </message>
+    <message>
+        <source>More time given</source>
+        <translation>已延长时间</translation>
+    </message>
+    <message>
+        <source>Curfew lifted for one night</source>
+        <translation>已取消一晚的夜间休息时段</translation>
+    </message>
+    <message>
+        <source>Guardian accepted the computer&apos;s time</source>
+        <translation>监护人已确认电脑的当前时间</translation>
+    </message>
+    <message>
         <source>Minor mode turned on</source>
         <translation>开启了未成年人模式</translation>
     </message>
@@ -1711,6 +1771,305 @@
     </message>
 </context>
 <context>
+    <name>DoctorTexts</name>
+    <message>
+        <source>ok</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <source>warning</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <source>problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>数据库</translation>
+    </message>
+    <message>
+        <source>System keyring</source>
+        <translation>系统密钥环</translation>
+    </message>
+    <message>
+        <source>Guardian settings</source>
+        <translation>家长设置</translation>
+    </message>
+    <message>
+        <source>Clock</source>
+        <translation>系统时钟</translation>
+    </message>
+    <message>
+        <source>Alert channels</source>
+        <translation>提醒渠道</translation>
+    </message>
+    <message>
+        <source>Alert channel %1 (%2)</source>
+        <translation>提醒渠道 %1（%2）</translation>
+    </message>
+    <message>
+        <source>Desktop notifications</source>
+        <translation>桌面通知</translation>
+    </message>
+    <message>
+        <source>Computer account</source>
+        <translation>电脑账户</translation>
+    </message>
+    <message>
+        <source>Start at login</source>
+        <translation>登录时启动</translation>
+    </message>
+    <message>
+        <source>e-mail</source>
+        <translation>电子邮件</translation>
+    </message>
+    <message>
+        <source>webhook / ntfy</source>
+        <translation>Webhook / ntfy</translation>
+    </message>
+    <message>
+        <source>desktop notification</source>
+        <translation>桌面通知</translation>
+    </message>
+    <message>
+        <source>the system keyring is not available</source>
+        <translation>系统密钥环不可用</translation>
+    </message>
+    <message>
+        <source>the family is missing from the database</source>
+        <translation>数据库中没有家庭数据</translation>
+    </message>
+    <message>
+        <source>the keyring no longer knows this family</source>
+        <translation>密钥环中已没有这个家庭的记录</translation>
+    </message>
+    <message>
+        <source>the settings key is missing</source>
+        <translation>设置密钥丢失</translation>
+    </message>
+    <message>
+        <source>the database belongs to another installation</source>
+        <translation>数据库属于另一次安装</translation>
+    </message>
+    <message>
+        <source>the stored guardian PIN was replaced</source>
+        <translation>保存的监护人 PIN 码被替换</translation>
+    </message>
+    <message>
+        <source>settings were changed outside Hearth</source>
+        <translation>设置在 Hearth 之外被改动</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>Locked: %1 (settings: %2).</source>
+        <translation>已锁定：%1（涉及的设置：%2）。</translation>
+    </message>
+    <message>
+        <source>Locked: %1.</source>
+        <translation>已锁定：%1。</translation>
+    </message>
+    <message>
+        <source>Not working: the last %1 attempts failed (%2).</source>
+        <translation>无法使用：最近连续 %1 次发送失败（%2）。</translation>
+    </message>
+    <message>
+        <source>Not working: the last %1 attempts failed.</source>
+        <translation>无法使用：最近连续 %1 次发送失败。</translation>
+    </message>
+    <message>
+        <source>The last attempt failed (%1).</source>
+        <translation>上一次发送失败（%1）。</translation>
+    </message>
+    <message>
+        <source>The last attempt failed.</source>
+        <translation>上一次发送失败。</translation>
+    </message>
+    <message>
+        <source>There is no database yet (%1).</source>
+        <translation>还没有数据库（%1）。</translation>
+    </message>
+    <message>
+        <source>The keyring says a family was set up, but the database %1 is missing.</source>
+        <translation>密钥环显示已设置过家庭，但数据库 %1 不见了。</translation>
+    </message>
+    <message>
+        <source>There is no database yet (%1): Hearth is not set up.</source>
+        <translation>还没有数据库（%1）：Hearth 尚未设置。</translation>
+    </message>
+    <message>
+        <source>The database passed its integrity check (%1).</source>
+        <translation>数据库通过了完整性检查（%1）。</translation>
+    </message>
+    <message>
+        <source>The database %1 is damaged: %2</source>
+        <translation>数据库 %1 已损坏：%2</translation>
+    </message>
+    <message>
+        <source>This computer has no system keyring (%1).</source>
+        <translation>这台电脑没有系统密钥环（%1）。</translation>
+    </message>
+    <message>
+        <source>The keyring is available (%1).</source>
+        <translation>密钥环可用（%1）。</translation>
+    </message>
+    <message>
+        <source>Secrets are kept in a plain file, which is weaker protection (%1).</source>
+        <translation>密钥保存在普通文件中，保护较弱（%1）。</translation>
+    </message>
+    <message>
+        <source>The system keyring is not available (%1).</source>
+        <translation>系统密钥环不可用（%1）。</translation>
+    </message>
+    <message>
+        <source>The settings key is missing from the keyring.</source>
+        <translation>密钥环中缺少设置密钥。</translation>
+    </message>
+    <message>
+        <source>The keyring is available (%1); Hearth is not set up yet.</source>
+        <translation>密钥环可用（%1）；Hearth 尚未设置。</translation>
+    </message>
+    <message>
+        <source>The keyring is available (%1) and holds the settings key.</source>
+        <translation>密钥环可用（%1），设置密钥完好。</translation>
+    </message>
+    <message>
+        <source>Not checked, because the database is damaged.</source>
+        <translation>数据库已损坏，因此未检查。</translation>
+    </message>
+    <message>
+        <source>The database cannot be opened (%1).</source>
+        <translation>无法打开数据库（%1）。</translation>
+    </message>
+    <message>
+        <source>The guardian settings are as you left them.</source>
+        <translation>家长设置与您上次保存时一致。</translation>
+    </message>
+    <message>
+        <source>Hearth is not set up yet.</source>
+        <translation>Hearth 尚未设置。</translation>
+    </message>
+    <message>
+        <source>No clock readings yet, so nothing to compare.</source>
+        <translation>还没有时钟记录，暂无可比较的内容。</translation>
+    </message>
+    <message>
+        <source>The clock (%1) is earlier than the last time Hearth saw (%2).</source>
+        <translation>电脑时钟（%1）早于 Hearth 上次记录的时间（%2）。</translation>
+    </message>
+    <message>
+        <source>The clock has not been turned back.</source>
+        <translation>时钟没有被调回。</translation>
+    </message>
+    <message>
+        <source>No alert channel is set up yet; alerts wait in the Alerts page&apos;s inbox.</source>
+        <translation>还没有设置提醒渠道；提醒会保存在“提醒”页的收件箱里。</translation>
+    </message>
+    <message>
+        <source>Working.</source>
+        <translation>工作正常。</translation>
+    </message>
+    <message>
+        <source>Not used yet.</source>
+        <translation>尚未使用。</translation>
+    </message>
+    <message>
+        <source>Hearth cannot reach the desktop&apos;s message bus (%1); reminders appear only inside Hearth.</source>
+        <translation>Hearth 无法连接桌面的消息总线（%1）；提醒只会在 Hearth 窗口内显示。</translation>
+    </message>
+    <message>
+        <source>A desktop notification service is running.</source>
+        <translation>桌面通知服务正在运行。</translation>
+    </message>
+    <message>
+        <source>No desktop notification service; reminders appear only inside Hearth.</source>
+        <translation>没有桌面通知服务；提醒只会在 Hearth 窗口内显示。</translation>
+    </message>
+    <message>
+        <source>This computer account is root; it can delete Hearth&apos;s data and keyring entries.</source>
+        <translation>这个电脑账户是 root，可以删除 Hearth 的数据和密钥环条目。</translation>
+    </message>
+    <message>
+        <source>This computer account is an administrator (member of %1); it can delete Hearth&apos;s data and keyring entries.</source>
+        <translation>这个电脑账户是管理员（属于 %1 组），可以删除 Hearth 的数据和密钥环条目。</translation>
+    </message>
+    <message>
+        <source>This computer account is not an administrator.</source>
+        <translation>这个电脑账户不是管理员。</translation>
+    </message>
+    <message>
+        <source>Hearth starts when this user logs in (%1).</source>
+        <translation>此用户登录时会启动 Hearth（%1）。</translation>
+    </message>
+    <message>
+        <source>Hearth does not start when this user logs in (%1 is missing).</source>
+        <translation>此用户登录时不会启动 Hearth（缺少 %1）。</translation>
+    </message>
+    <message>
+        <source>Start Hearth and complete the setup.</source>
+        <translation>启动 Hearth 并完成设置。</translation>
+    </message>
+    <message>
+        <source>Enter the guardian PIN on the lock screen to review and accept the current settings.</source>
+        <translation>在锁定屏幕上输入监护人 PIN 码，复核并接受当前设置。</translation>
+    </message>
+    <message>
+        <source>Restore the database from a backup, or import your family export into a new data folder.</source>
+        <translation>从备份中恢复数据库，或把导出的家庭数据导入到新的数据文件夹。</translation>
+    </message>
+    <message>
+        <source>Fix the database first.</source>
+        <translation>请先修复数据库。</translation>
+    </message>
+    <message>
+        <source>Install and unlock GNOME Keyring or KWallet (Secret Service), then log in again.</source>
+        <translation>安装并解锁 GNOME 密钥环或 KWallet（Secret Service），然后重新登录。</translation>
+    </message>
+    <message>
+        <source>Run a notification service in the desktop session (GNOME Shell, KDE Plasma, dunst, mako, xfce4-notifyd).</source>
+        <translation>在桌面会话中运行通知服务（GNOME Shell、KDE Plasma、dunst、mako、xfce4-notifyd）。</translation>
+    </message>
+    <message>
+        <source>Restore the database from a backup, or import your family export, or open Hearth and enter the guardian PIN.</source>
+        <translation>从备份中恢复数据库，或导入导出的家庭数据，或打开 Hearth 并输入监护人 PIN 码。</translation>
+    </message>
+    <message>
+        <source>Install and unlock a Secret Service keyring (GNOME Keyring or KWallet), then move the secrets into it.</source>
+        <translation>安装并解锁 Secret Service 密钥环（GNOME 密钥环或 KWallet），然后把密钥移进去。</translation>
+    </message>
+    <message>
+        <source>Set the correct date and time (turn on automatic time), then enter the guardian PIN in Hearth.</source>
+        <translation>设置正确的日期和时间（打开自动设置时间），然后在 Hearth 中输入监护人 PIN 码。</translation>
+    </message>
+    <message>
+        <source>Add an e-mail or phone (ntfy) channel on the Alerts page.</source>
+        <translation>在“提醒”页添加电子邮件或手机（ntfy）渠道。</translation>
+    </message>
+    <message>
+        <source>Check the channel on the Alerts page and send a test alert.</source>
+        <translation>在“提醒”页检查该渠道，并发送一条测试提醒。</translation>
+    </message>
+    <message>
+        <source>Send a test alert from the Alerts page.</source>
+        <translation>在“提醒”页发送一条测试提醒。</translation>
+    </message>
+    <message>
+        <source>Do not run Hearth as root: give the child a standard account.</source>
+        <translation>不要以 root 身份运行 Hearth：请给孩子使用标准账户。</translation>
+    </message>
+    <message>
+        <source>Give the child a standard account and keep the administrator account for the guardian.</source>
+        <translation>请给孩子使用标准账户，管理员账户只留给监护人。</translation>
+    </message>
+    <message>
+        <source>Tick “Start Hearth when this user logs in” above and save.</source>
+        <translation>勾选上方的“此用户登录时启动 Hearth”并保存。</translation>
+    </message>
+</context>
+<context>
     <name>IntegrityLockView</name>
     <message>
         <source>Some settings were changed outside Hearth.</source>
@@ -3008,18 +3367,6 @@
     <message>
         <source>What to do</source>
         <translation>处理建议</translation>
-    </message>
-    <message>
-        <source>ok</source>
-        <translation>正常</translation>
-    </message>
-    <message>
-        <source>warning</source>
-        <translation>警告</translation>
-    </message>
-    <message>
-        <source>problem</source>
-        <translation>问题</translation>
     </message>
     <message numerus="yes">
         <source>%n check(s) need attention.</source>

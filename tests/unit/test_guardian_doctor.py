@@ -153,3 +153,21 @@ def test_a_channel_that_keeps_failing_is_a_fail_in_doctor(tmp_path):
     assert [c.status for c in checks] == [CheckStatus.FAIL]
     assert "phone" in checks[0].name and checks[0].fix
     holder.close()
+
+
+def test_every_check_carries_a_stable_finding_of_its_topic(tmp_path, clock, memory_db):
+    """The panel words each check by ``finding`` (the CLI keeps the English ``message``)."""
+    from desktop.doctor import Finding, check_alert_channels
+
+    checks = [
+        *run_checks(tmp_path / "none", clock=clock, keyring_backend=fail.Keyring(), config_home=tmp_path),
+        check_admin(["sudo"], uid=1000),
+        check_admin([], uid=0),
+        check_clock(memory_db, clock),
+        *check_alert_channels(memory_db, clock),
+    ]
+    for check in checks:
+        assert isinstance(check.finding, Finding), check
+        assert check.name.startswith(check.finding.topic.value.replace("_", " ")), check
+    assert check_admin([], uid=0).finding is Finding.ACCOUNT_ROOT
+    assert check_admin(["users", "wheel"], uid=1000).params == {"groups": ("wheel",)}

@@ -28,12 +28,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.guardian.audit import Actor
+from desktop.guardian.audit import Actor, AuditKind
 from desktop.guardian.pin import GuardianSession, GuardianSessionError, require_session
 from desktop.limits.policy import Decision, LockReason
 
 #: The audit kind of a more-time decision (granted or denied).
-AUDIT_KIND = "limits.more_time"
+AUDIT_KIND = AuditKind.MORE_TIME_DECIDED
 
 AskPin = Callable[[QWidget | None, str], GuardianSession | None]
 

@@ -1,8 +1,8 @@
 """The audit log, read-only: when, who, what, detail — newest first, filtered by kind.
 
 It shows ``core.audit.recent(...)``; nothing here can change the log, so ``save`` and
-``restore_defaults`` are no-ops. Known kinds get a plain-language name; kinds other subsystems
-invent appear as written, so nothing is hidden.
+``restore_defaults`` are no-ops. Known kinds get a translated plain-language name
+(:mod:`ui.parental.audit_labels`); a kind without one appears as written, so nothing is hidden.
 """
 
 from __future__ import annotations
@@ -23,7 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.guardian.audit import Actor, AuditEvent, AuditKind
+from desktop.guardian.audit import Actor, AuditEvent
+from ui.parental.audit_labels import audit_kind_label, audit_kind_labels
 from ui.parental.page import PanelContext, PanelPage
 from ui.setup import texts
 
@@ -123,12 +124,13 @@ class AuditPage(PanelPage):
         self._render()
 
     def _render(self) -> None:
+        labels = audit_kind_labels()  # once per render, not once per row
         self.table.setRowCount(len(self.events))
         for row, event in enumerate(self.events):
             cells = (
                 texts.when_text(event.at, seconds=True),
                 self.actor_name(event.actor),
-                self.kind_name(event.kind),
+                audit_kind_label(event.kind, labels),
                 detail_text(event.detail),
             )
             for column, value in enumerate(cells):
@@ -148,38 +150,8 @@ class AuditPage(PanelPage):
         }[Actor(actor)]
 
     def kind_name(self, kind: str) -> str:
-        names = {
-            AuditKind.FAMILY_SET_UP: self.tr("Family set up"),
-            AuditKind.FAMILY_EXPORTED: self.tr("Family exported"),
-            AuditKind.FAMILY_IMPORTED: self.tr("Family imported"),
-            AuditKind.PIN_ACCEPTED: self.tr("PIN accepted"),
-            AuditKind.PIN_FAILED: self.tr("Wrong PIN"),
-            AuditKind.PIN_LOCKED_OUT: self.tr("PIN entry paused"),
-            AuditKind.PIN_CLOCK_MOVED_BACK: self.tr("Clock moved back during a PIN pause"),
-            AuditKind.PIN_CHANGED: self.tr("PIN changed"),
-            AuditKind.PIN_RECOVERED: self.tr("PIN reset with the recovery code"),
-            AuditKind.RECOVERY_FAILED: self.tr("Wrong recovery code"),
-            AuditKind.SETTING_CHANGED: self.tr("Setting changed"),
-            AuditKind.SETTING_DELETED: self.tr("Setting removed"),
-            AuditKind.SETTINGS_TAMPERED: self.tr("Settings changed outside Hearth"),
-            AuditKind.INTEGRITY_LOCKED: self.tr("Chat locked: setup check failed"),
-            AuditKind.INTEGRITY_RESEALED: self.tr("Settings reviewed and resealed"),
-            AuditKind.SECRET_CHANGED: self.tr("Secret changed"),
-            AuditKind.SECRETS_FALLBACK_ENABLED: self.tr("Secrets kept in a plain file"),
-            AuditKind.SECRETS_FALLBACK_DISABLED: self.tr("Secrets moved to the keyring"),
-            AuditKind.CONSENT_GIVEN: self.tr("Consent recorded"),
-            AuditKind.CONSENT_WITHDRAWN: self.tr("Consent withdrawn"),
-            "panel.opened": self.tr("Guardian settings opened"),
-            "panel.settings_saved": self.tr("Guardian settings saved"),
-            "panel.locked": self.tr("Guardian settings locked (idle)"),
-            "profile.added": self.tr("Child profile added"),
-            "profile.updated": self.tr("Child profile changed"),
-            "profile.removed": self.tr("Child profile removed"),
-            "profile.minor_mode_left": self.tr("Minor mode turned off"),
-            "profile.minor_mode_entered": self.tr("Minor mode turned on"),
-            "guardian.contacts_changed": self.tr("Contact details changed"),
-        }
-        return names.get(kind, kind)
+        """The translated label of ``kind`` (see :mod:`ui.parental.audit_labels`)."""
+        return audit_kind_label(kind)
 
 
 def detail_text(detail: dict) -> str:

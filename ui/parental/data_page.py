@@ -39,7 +39,7 @@ from desktop.companion.export import export_html, export_json, export_markdown
 from desktop.companion.personas import load_catalogue
 from desktop.companion.repository import ConversationRepository
 from desktop.family_settings import DEFAULT_RETENTION_DAYS, MAX_RETENTION_DAYS, MIN_RETENTION_DAYS
-from desktop.guardian.audit import Actor
+from desktop.guardian.audit import Actor, AuditKind
 from desktop.profiles.models import ChildProfile
 from desktop.profiles.repository import ProfileRepository
 from ui.parental.page import PanelContext, PanelPage
@@ -57,8 +57,8 @@ from ui.parental.page_helpers import (
 from ui.parental.training_consent import TrainingConsentBox
 
 ID_ROLE = Qt.ItemDataRole.UserRole
-AUDIT_EXPORTED = "history.exported"
-AUDIT_DELETED = "history.deleted"
+AUDIT_EXPORTED = AuditKind.HISTORY_EXPORTED
+AUDIT_DELETED = AuditKind.HISTORY_DELETED
 
 
 class ExportFormat(StrEnum):

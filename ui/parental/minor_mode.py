@@ -14,14 +14,14 @@ from dataclasses import replace
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
-from desktop.guardian.audit import Actor
+from desktop.guardian.audit import Actor, AuditKind
 from desktop.guardian.pin import GuardianSession, require_session
 from desktop.profiles.models import ChildProfile
 from desktop.profiles.repository import ProfileRepository
 from ui.parental.pin_dialog import PinDialog, guardian_of
 
-AUDIT_ENTERED = "profile.minor_mode_entered"
-AUDIT_LEFT = "profile.minor_mode_left"
+AUDIT_ENTERED = AuditKind.MINOR_MODE_ENTERED
+AUDIT_LEFT = AuditKind.MINOR_MODE_LEFT
 
 
 def _set_minor_mode(core, profile: ChildProfile, value: bool) -> ChildProfile:

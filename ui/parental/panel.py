@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import meta
-from desktop.guardian.audit import Actor
+from desktop.guardian.audit import Actor, AuditKind
 from desktop.guardian.pin import GuardianSession, require_session
 from ui.parental.page import PanelContext, PanelPage
 from ui.parental.pin_dialog import PinDialog
@@ -40,9 +40,9 @@ from ui.setup.forms import error_label
 
 IDLE_LOCK_SECONDS = 5 * 60
 IDLE_CHECK_MS = 5_000
-AUDIT_SAVED = "panel.settings_saved"
-AUDIT_OPENED = "panel.opened"
-AUDIT_LOCKED = "panel.locked"
+AUDIT_SAVED = AuditKind.PANEL_SETTINGS_SAVED
+AUDIT_OPENED = AuditKind.PANEL_OPENED
+AUDIT_LOCKED = AuditKind.PANEL_LOCKED
 
 PageFactory = Callable[[PanelContext], PanelPage]
 

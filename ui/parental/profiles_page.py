@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.companion.repository import ConversationRepository
-from desktop.guardian.audit import Actor
+from desktop.guardian.audit import Actor, AuditKind
 from desktop.guardian.consent import ConsentRecord
 from desktop.guardian.notices import ConsentKind
 from desktop.profiles.models import ChildProfile, Language
@@ -39,10 +39,10 @@ from ui.setup.consent import ConsentDialog
 from ui.setup.consent_history import ConsentHistoryTable
 from ui.setup.forms import ChildDialog, ContactsForm
 
-AUDIT_ADDED = "profile.added"
-AUDIT_UPDATED = "profile.updated"
-AUDIT_REMOVED = "profile.removed"
-AUDIT_CONTACTS = "guardian.contacts_changed"
+AUDIT_ADDED = AuditKind.PROFILE_ADDED
+AUDIT_UPDATED = AuditKind.PROFILE_UPDATED
+AUDIT_REMOVED = AuditKind.PROFILE_REMOVED
+AUDIT_CONTACTS = AuditKind.CONTACTS_CHANGED
 
 
 @dataclass(frozen=True)

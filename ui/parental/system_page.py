@@ -7,9 +7,11 @@ self-test shows the guardian, in plain words, what is protected and what is not.
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QFormLayout,
+    QHeaderView,
     QLabel,
     QPushButton,
     QTableWidget,
@@ -18,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import autostart
+from ui.parental import doctor_texts
 from ui.parental.page import PanelContext, PanelPage
 
 
@@ -39,9 +42,17 @@ class SystemPage(PanelPage):
         self.doctor_button.clicked.connect(self.run_doctor)
         self.doctor_table = QTableWidget(0, 3, self)
         self.doctor_table.verticalHeader().hide()
-        self.doctor_table.horizontalHeader().setStretchLastSection(True)
+        self.doctor_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.doctor_table.setWordWrap(True)
+        header = self.doctor_table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        # Rows follow the wrapped text as the columns change width (a handful of rows).
+        self.doctor_table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.doctor_note = QLabel(self)
         self.doctor_note.setWordWrap(True)
+        self.checks: list = []  # the last self-test's results (desktop.doctor.Check)
         form = QFormLayout()
         self.autostart_label = QLabel(self)
         self.theme_label = QLabel(self)
@@ -68,6 +79,7 @@ class SystemPage(PanelPage):
             self.theme_box.setItemText(index, text)
         self.doctor_button.setText(self.tr("Run the protection self-test"))
         self.doctor_table.setHorizontalHeaderLabels([self.tr("Check"), self.tr("Result"), self.tr("What to do")])
+        self._show_checks()  # the last results, in the new language; the test is not re-run
 
     def load(self) -> None:
         self.autostart_box.setChecked(autostart.is_autostart_enabled(config_home=self.config_home))
@@ -97,14 +109,28 @@ class SystemPage(PanelPage):
 
         checks = run_checks(self.ctx.data_dir, clock=self.ctx.clock,
                             service=self.keyring_service or meta.KEYRING_SERVICE, config_home=self.config_home)
-        words = {"ok": self.tr("ok"), "warn": self.tr("warning"), "fail": self.tr("problem")}
+        self.checks = checks
+        self._show_checks()
+        return checks
+
+    def _show_checks(self) -> None:
+        """The last self-test in the interface language; the core's English is in the tooltips."""
+        checks = self.checks
         self.doctor_table.setRowCount(len(checks))
         for row, check in enumerate(checks):
-            self.doctor_table.setItem(row, 0, QTableWidgetItem(check.name))
-            self.doctor_table.setItem(row, 1, QTableWidgetItem(f"{words[check.status.value]} — {check.message}"))
-            self.doctor_table.setItem(row, 2, QTableWidgetItem(check.fix))
+            cells = (
+                doctor_texts.check_name(check),
+                f"{doctor_texts.status_word(check.status)} — {doctor_texts.check_message(check)}",
+                doctor_texts.check_fix(check),
+            )
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                item.setToolTip(f"{check.name}: {check.message}" if column < 2 else check.fix)
+                self.doctor_table.setItem(row, column, item)
         failing = sum(1 for c in checks if c.status.value == "fail")
-        self.doctor_note.setText(
-            self.tr("%n check(s) need attention.", "", failing) if failing else self.tr("Every protection check passed or only warns.")
-        )
-        return checks
+        if not checks:
+            self.doctor_note.clear()
+        elif failing:
+            self.doctor_note.setText(self.tr("%n check(s) need attention.", "", failing))
+        else:
+            self.doctor_note.setText(self.tr("Every protection check passed or only warns."))
