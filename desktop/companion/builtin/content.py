@@ -7,6 +7,7 @@ and the shared phrases (greeting openers, fallback lines, offers).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import cache
@@ -72,12 +73,27 @@ class Phrases:
     fallback_topic_followups: tuple[Template, ...]
     fallback_plain: tuple[Template, ...]
     fallback_plain_followups: tuple[Template, ...]
+    #: For small talk with nothing to reflect ("ok", "lol"): no "what happened next?".
+    fallback_filler: tuple[Template, ...]
     fallback_concerned: tuple[Template, ...]
     fallback_concerned_followups: tuple[Template, ...]
     fact_lead: tuple[Template, ...]
     offers: dict[OfferKind, tuple[Template, ...]]
     #: Words whose presence in the previous reply's last question means "an offer of X".
     offer_markers: dict[OfferKind, tuple[str, ...]]
+    #: A message that is only laughter ("haha", "哈哈哈"), and what to say to it.
+    laughter: re.Pattern | None = None
+    laughter_replies: tuple[Template, ...] = ()
+    laughter_followups: tuple[Template, ...] = ()
+    #: In the previous reply's last question, "another one" of what it just told ("再听一个").
+    another_markers: tuple[str, ...] = ()
+    #: A line that starts with one of these ("Ooh, animals!") gets no persona opener before it.
+    interjections: tuple[str, ...] = ()
+
+    def starts_with_interjection(self, line: str) -> bool:
+        head = line.lstrip().lower()
+        return any(head.startswith(word) and not head[len(word) : len(word) + 1].isalnum()
+                   for word in self.interjections)
 
 
 @dataclass(frozen=True)
@@ -111,6 +127,7 @@ def _intent_specs(data: dict) -> dict[Intent, IntentSpec]:
 
 
 def _phrases(data: dict) -> Phrases:
+    laugh = data.get("laughter", {})
     return Phrases(
         joiner=data["joiner"],
         greeting_prefix=parse_all(data["greeting_prefix"]),
@@ -119,11 +136,17 @@ def _phrases(data: dict) -> Phrases:
         fallback_topic_followups=parse_all(data["fallback_topic_followups"]),
         fallback_plain=parse_all(data["fallback_plain"]),
         fallback_plain_followups=parse_all(data["fallback_plain_followups"]),
+        fallback_filler=parse_all(data["fallback_filler"]),
         fallback_concerned=parse_all(data["fallback_concerned"]),
         fallback_concerned_followups=parse_all(data["fallback_concerned_followups"]),
         fact_lead=parse_all(data["fact_lead"]),
         offers={OfferKind(k): parse_all(v) for k, v in data["offers"].items()},
         offer_markers={OfferKind(k): tuple(v) for k, v in data["offer_markers"].items()},
+        laughter=re.compile(laugh["pattern"], re.IGNORECASE) if laugh.get("pattern") else None,
+        laughter_replies=parse_all(laugh.get("replies")),
+        laughter_followups=parse_all(laugh.get("followups")),
+        another_markers=tuple(data.get("another_markers", ())),
+        interjections=tuple(w.lower() for w in data.get("interjections", ())),
     )
 
 

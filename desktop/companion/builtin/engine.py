@@ -14,6 +14,7 @@ and homework replies are checked for the answer before they leave (see homework.
 from __future__ import annotations
 
 import random
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
@@ -24,7 +25,7 @@ from desktop.companion.builtin.intents import Intent, IntentMatch, matcher
 from desktop.companion.builtin.memory import Fact, FactKind, RecallQuestion, memory_reader
 from desktop.companion.builtin.reflect import key_phrase_finder
 from desktop.companion.builtin.templates import choose, with_capitals
-from desktop.companion.builtin.turn import Turn, offer_in, previous_kind, read_turn, unseen
+from desktop.companion.builtin.turn import Turn, offered, previous_kind, read_turn, unseen
 
 #: No persona opener, appended fact or memory call-back: these replies stay plain and kind.
 SENSITIVE = frozenset({
@@ -33,10 +34,11 @@ SENSITIVE = frozenset({
     Intent.WORRIED, Intent.ANGRY, Intent.GOODBYE, Intent.RECALL, Intent.HOMEWORK, Intent.SHARE,
     Intent.NO,
 })  # fmt: skip
-#: Short social replies where a persona opener ("Fascinating!") would sound odd.
+#: Short social replies where a persona opener ("Fascinating!") would sound odd, and low moods
+#: where a cheerful one ("Nice! Bored?") would sound as if the companion was not listening.
 NO_OPENER = frozenset({
     Intent.GREETING, Intent.THANKS, Intent.YES, Intent.GOODBYE, Intent.HOW_ARE_YOU, Intent.FALLBACK,
-    Intent.ASK_OPINION,
+    Intent.ASK_OPINION, Intent.BORED, Intent.TIRED,
 })  # fmt: skip
 #: Their own follow-ups fit best ("Want another one?"), so no persona offer replaces them.
 NO_OFFER = frozenset({Intent.JOKE, Intent.STORY, Intent.FUN_FACT})
@@ -118,7 +120,7 @@ class ReplyEngine:
         if intent is Intent.HOMEWORK and signals.homework is not None:
             return self._homework(turn, signals.homework, rng)
         if intent is Intent.YES:
-            offer = offer_in(turn.previous_reply, turn.pack)
+            offer = offered(turn)
             if offer is not None:
                 return self._deliver(turn, offer, rng)
         if intent is Intent.MORE:
@@ -130,11 +132,15 @@ class ReplyEngine:
             return self._deliver(turn, OfferKind.STORY, rng)
         if intent is Intent.FUN_FACT:
             return self._deliver(turn, OfferKind.FACT, rng)
+        if intent in (Intent.FALLBACK, Intent.HAPPY) and _laughing(turn):
+            return self._laugh(turn, rng)
         if intent is Intent.FALLBACK:
             return self._fallback(turn, rng)
         groups = dict(signals.match.groups)
         thing = groups.get("thing", "").strip()
         finder = key_phrase_finder(turn.language)
+        if intent in TOPICS and finder.sounds_upsetting(turn.text):
+            return self._concerned(turn, rng)  # "my dog died" is not "animals are fun!"
         if thing and (not finder.has_content(thing) or finder.is_private(thing)):
             del groups["thing"]  # "do you like me?": no "lots of people love me!"
         return self._simple(turn, intent, rng, groups)
@@ -162,8 +168,11 @@ class ReplyEngine:
         slots: dict[str, str],
         fallback_pool: tuple = (),
     ) -> str | None:
-        """One follow-up: a memory call-back, the persona's offer, or the intent's own question."""
-        avoid = turn.previous_reply
+        """One follow-up: a memory call-back, the persona's offer, or the intent's own question.
+
+        It avoids the previous reply and the child's own words, so "what about you?" is not
+        answered with "What about you?"."""
+        avoid = f"{turn.previous_reply}\n{turn.text}"
         if intent not in SENSITIVE:
             keys = TOPIC_CALLBACKS.get(intent, ())
             chance = TOPIC_CALLBACK_CHANCE
@@ -276,11 +285,14 @@ class ReplyEngine:
         phrases, avoid = turn.pack.phrases, turn.previous_reply
         finder = key_phrase_finder(turn.language)
         if finder.sounds_upsetting(turn.text):
-            slots = with_capitals(turn.slots)
-            line = choose(rng, phrases.fallback_concerned, slots, avoid=avoid)
-            question = choose(rng, phrases.fallback_concerned_followups, slots, avoid=avoid)
-            return Plan(Intent.FALLBACK, [line or ""], question, opener=False, extras=False)
+            return self._concerned(turn, rng)
         topic = finder.find(turn.text)
+        if topic is None and finder.is_filler(turn.text):
+            # "ok", "lol": nothing was told, so no "what happened next?" about it.
+            slots = with_capitals(turn.slots)
+            line = choose(rng, phrases.fallback_filler, slots, avoid=avoid)
+            question = self._question(turn, Intent.FALLBACK, rng, slots, phrases.generic_followups)
+            return Plan(Intent.FALLBACK, [line or ""], question, opener=False)
         if topic:
             slots = with_capitals({**turn.slots, "topic": topic})
             line = choose(rng, phrases.fallback_topic, slots, avoid=avoid)
@@ -293,12 +305,33 @@ class ReplyEngine:
             )
         return Plan(Intent.FALLBACK, [line or ""], question, opener=False)
 
+    def _laugh(self, turn: Turn, rng: random.Random) -> Plan:
+        """ "Haha" after a joke: glad it landed, and another one on offer (a "yes" gets it)."""
+        phrases, slots = turn.pack.phrases, with_capitals(turn.slots)
+        line = choose(rng, phrases.laughter_replies, slots, avoid=turn.previous_reply)
+        if previous_kind(turn) is OfferKind.JOKE:
+            question = choose(rng, phrases.laughter_followups, slots, avoid=turn.previous_reply)
+        else:
+            question = self._question(turn, Intent.FALLBACK, rng, slots, phrases.generic_followups)
+        return Plan(Intent.FALLBACK, [line or ""], question, opener=False)
+
+    def _concerned(self, turn: Turn, rng: random.Random) -> Plan:
+        """A message with "hurt", "broken", "死"…: a gentle line, never "ooh, interesting!"."""
+        phrases, avoid = turn.pack.phrases, turn.previous_reply
+        slots = with_capitals(turn.slots)
+        line = choose(rng, phrases.fallback_concerned, slots, avoid=avoid)
+        question = choose(rng, phrases.fallback_concerned_followups, slots, avoid=avoid)
+        return Plan(Intent.FALLBACK, [line or ""], question, opener=False, extras=False)
+
     # -- rendering ---------------------------------------------------------------------------
     def _render(self, turn: Turn, signals: Signals, plan: Plan, rng: random.Random) -> str:
         pack, style, avoid = turn.pack, turn.persona, turn.previous_reply
         slots = with_capitals(turn.slots)
         parts: list[str] = []
-        if plan.opener and signals.match.greeted and plan.intent is not Intent.GREETING:
+        first = next((line for line in plan.lines if line), "")
+        if _opens_itself(first, pack):
+            pass  # "Ooh, animals!" or "Yummy!" needs no "Nice!" before it
+        elif plan.opener and signals.match.greeted and plan.intent is not Intent.GREETING:
             parts.append(choose(rng, pack.phrases.greeting_prefix, slots, avoid=avoid) or "")
         elif plan.opener and style.openers and rng.random() < style.opener_chance:
             parts.append(choose(rng, style.openers, slots, avoid=avoid) or "")
@@ -315,6 +348,27 @@ class ReplyEngine:
         if plan.unsafe is not None and plan.unsafe(text):
             text = pack.phrases.joiner.join(line for line in plan.lines if not plan.unsafe(line))
         return text
+
+
+def _laughing(turn: Turn) -> bool:
+    pattern = turn.pack.phrases.laughter
+    return pattern is not None and pattern.fullmatch(turn.text) is not None
+
+
+_FIRST_SENTENCE = re.compile(r"^[^.!?。！？]*[.!?。！？]")
+
+
+def _opens_itself(line: str, pack) -> bool:
+    """A line that is already an opener: it starts with an interjection ("Ooh, animals!") or
+    with a short exclamation ("How exciting! …", "好香呀！"). A persona opener before it would
+    stack two ("Nice! Ooh, animals!")."""
+    text = line.strip()
+    if pack.phrases.starts_with_interjection(text):
+        return True
+    match = _FIRST_SENTENCE.match(text)
+    first = match.group(0) if match else text
+    short = len(first) <= 4 if pack.language == "zh" else len(first.split()) <= 2
+    return short and first.endswith(("!", "！"))
 
 
 def _fact_slots(fact: Fact, favourite_words) -> dict[str, str]:

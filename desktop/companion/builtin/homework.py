@@ -301,17 +301,24 @@ class HomeworkHelper:
                     self._pick(rng, "check_right_followups", slots, avoid),
                 )
             lines = [self._pick(rng, "check_wrong", slots, avoid), self._hint(problem, rng, avoid)]
-            return HomeworkReply(lines, self._pick(rng, "math_followups", slots, avoid))
+            return self._ending(lines, "math_followups", rng, slots, avoid)
         if request.kind is HomeworkKind.MATH and problem is not None:
             intro = "young_math_intro" if young and texts.get("young_math_intro") else "math_intro"
             lines = [self._pick(rng, intro, slots, avoid), self._hint(problem, rng, avoid)]
             if problem.op is Operation.DIVIDE and problem.b and problem.a % problem.b:
                 lines.append(self._pick(rng, "div_remainder", slots, avoid))
-            return HomeworkReply(lines, self._pick(rng, "math_followups", slots, avoid))
+            return self._ending(lines, "math_followups", rng, slots, avoid)
         key = request.kind.value
-        return HomeworkReply(
-            [self._pick(rng, key, slots, avoid)], self._pick(rng, f"{key}_followups", slots, avoid)
-        )
+        return self._ending([self._pick(rng, key, slots, avoid)], f"{key}_followups", rng, slots, avoid)
+
+    def _ending(
+        self, lines: list[str], followups: str, rng: random.Random, slots: dict[str, str], avoid: str
+    ) -> HomeworkReply:
+        """A guiding question to finish, unless the hint already ends with one: then a nudge
+        ("Give it a try!"), so the child is not asked the same thing twice."""
+        if lines and lines[-1].rstrip().endswith(("?", "？")):
+            return HomeworkReply(lines, self._pick(rng, "nudges", slots, avoid) or None)
+        return HomeworkReply(lines, self._pick(rng, followups, slots, avoid))
 
     def _hint(self, problem: MathProblem, rng: random.Random, avoid: str) -> str:
         pool = []

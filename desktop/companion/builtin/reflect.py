@@ -3,7 +3,9 @@
 Reflecting one noun phrase ("your new bike") shows the child they were heard without
 parroting the whole sentence back. English looks for a determiner + noun ("my new bike"),
 then the longest content word; Chinese has no spaces, so the text is cut at function words
-and the last remaining chunk (usually the object) is taken.
+and the last remaining chunk (usually the object) is taken. The phrase goes into templates
+such as "Can you tell me more about {topic}?", so it never carries a word that leads into it
+("about robots", "关于龙"): that word is already in the template.
 """
 
 from __future__ import annotations
@@ -24,6 +26,10 @@ class KeyPhraseFinder:
         self._stop = frozenset(data["stopwords"])
         self._swaps: dict[str, str] = data.get("swaps", {})
         self._determiners = frozenset(data.get("determiners", []))
+        #: Words that lead into a phrase but are not part of it ("thinking about robots").
+        self._introducers = frozenset(data.get("introducers", []))
+        #: At most this many words (en) or characters (zh) and no key phrase: "ok", "lol", "也许吧".
+        self._short = int(data.get("short_message", 2))
         self._max_len = int(data.get("max_length", 24))
         self._private = tuple(data.get("never_reflect", []))
         self._negative = tuple(data.get("negative_words", []))
@@ -56,6 +62,15 @@ class KeyPhraseFinder:
             return any(word in lowered for word in self._private)
         return any(word in self._private for word in _EN_WORD.findall(lowered))
 
+    def is_filler(self, text: str) -> bool:
+        """A short reply with nothing to reflect ("ok", "hmm", "lol", "也许吧"): the companion
+        should not ask "what happened next?" about it."""
+        if self.find(text) is not None:
+            return False
+        if self.language == "zh":
+            return len(_ZH_CUT.sub("", text)) <= self._short or not self.has_content(text)
+        return len(_EN_WORD.findall(text.lower())) <= self._short or not self.has_content(text)
+
     def has_content(self, phrase: str) -> bool:
         """False for "me", "it", "你": not worth putting into a reply."""
         if self.language == "zh":
@@ -66,15 +81,16 @@ class KeyPhraseFinder:
     def _find_en(self, text: str) -> str | None:
         words = _EN_WORD.findall(text)
         for i, word in enumerate(words[:-1]):
-            if word not in self._determiners:
+            if word not in self._determiners and word not in self._introducers:
                 continue
             tail = []
             for nxt in words[i + 1 : i + 3]:
-                if nxt in self._stop or nxt in self._determiners:
+                if nxt in self._stop or nxt in self._determiners or nxt in self._introducers:
                     break
                 tail.append(nxt)
             if tail:
-                return " ".join([self._swaps.get(word, word), *tail])
+                lead = [] if word in self._introducers else [self._swaps.get(word, word)]
+                return " ".join([*lead, *tail])
         content = [
             w for w in words if w not in self._stop and len(w) >= 4 and not w.endswith(("ly", "ed"))
         ]

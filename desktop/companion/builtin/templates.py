@@ -2,7 +2,8 @@
 
 A template names the facts it needs ("{pet_name}"); it is only eligible when every one is
 known, so a reply never shows a hole or a made-up name. The choice avoids any line already
-present in the previous reply, which is what keeps the companion from repeating itself.
+present in the previous reply (ignoring case), which is what keeps the companion from repeating
+itself.
 """
 
 from __future__ import annotations
@@ -63,5 +64,6 @@ def choose(
         filled = [line for line in filled if not reject(line)]
     if not filled:
         return None
-    fresh = [line for line in filled if line not in avoid] if avoid else filled
+    seen = avoid.casefold()
+    fresh = [line for line in filled if line.casefold() not in seen] if avoid else filled
     return rng.choice(fresh or filled)

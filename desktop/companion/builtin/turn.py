@@ -82,12 +82,27 @@ def unseen(pool, turn: Turn, key):
     return [item for item in pool if key(item) not in turn.previous_reply] or list(pool)
 
 
+def offered(turn: Turn) -> OfferKind | None:
+    """What the previous reply offered: by name ("Want to hear a joke?"), or "another one" of
+    the joke, story or fact it had just told ("Want to hear another one?")."""
+    kind = offer_in(turn.previous_reply, turn.pack)
+    if kind is None:
+        last = _last_question(turn.previous_reply).lower()
+        if last and any(m.lower() in last for m in turn.pack.phrases.another_markers):
+            kind = previous_kind(turn)
+    return kind
+
+
+def _last_question(text: str) -> str:
+    questions = [s for s in _SENTENCE_END.split(text) if s.rstrip().endswith(("?", "？"))]
+    return questions[-1] if questions else ""
+
+
 def offer_in(previous_reply: str, pack: LanguagePack) -> OfferKind | None:
     """What the previous reply offered in its last question ("Want to hear a joke?")."""
-    questions = [s for s in _SENTENCE_END.split(previous_reply) if s.rstrip().endswith(("?", "？"))]
-    if not questions:
+    last = _last_question(previous_reply).lower()
+    if not last:
         return None
-    last = questions[-1].lower()
     best: tuple[int, OfferKind] | None = None
     for kind, markers in pack.phrases.offer_markers.items():
         for marker in markers:
