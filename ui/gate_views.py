@@ -11,6 +11,7 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from desktop.guardian.integrity import IntegrityReason
 from desktop.profiles.models import ChildProfile
 
 
@@ -73,14 +74,15 @@ class IntegrityLockView(_GateView):
         self.retranslate_ui()
 
     def _reason_text(self, reason: str) -> str:
+        why = IntegrityReason
         texts = {
-            "settings_tampered": self.tr("Some settings were changed outside Hearth."),
-            "manifest_mismatch": self.tr("Some settings were added or removed outside Hearth."),
-            "database_missing": self.tr("Hearth's database is missing although this computer was set up."),
-            "marker_missing": self.tr("The keyring no longer holds Hearth's protection key."),
-            "key_missing": self.tr("The keyring no longer holds Hearth's protection key."),
-            "keyring_unavailable": self.tr("The system keyring (Secret Service) is not available."),
-            "pin_mismatch": self.tr("The guardian PIN record does not match the keyring."),
+            why.SETTINGS_TAMPERED: self.tr("Some settings were changed outside Hearth."),
+            why.DATABASE_MISSING: self.tr("Hearth's database is missing although this computer was set up."),
+            why.MARKER_MISSING: self.tr("The keyring no longer holds Hearth's protection key."),
+            why.KEY_MISSING: self.tr("The keyring no longer holds Hearth's protection key."),
+            why.KEYRING_UNAVAILABLE: self.tr("The system keyring (Secret Service) is not available."),
+            why.PIN_RECORD_MISMATCH: self.tr("The guardian PIN record does not match the keyring."),
+            why.INSTALL_MISMATCH: self.tr("Hearth's database comes from another installation."),
         }
         return texts.get(reason, self.tr("A protection check failed (%1).").replace("%1", reason))
 

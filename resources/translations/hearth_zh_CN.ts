@@ -2076,10 +2076,6 @@
         <translation>有些设置在 Hearth 之外被修改了。</translation>
     </message>
     <message>
-        <source>Some settings were added or removed outside Hearth.</source>
-        <translation>有些设置在 Hearth 之外被添加或删除了。</translation>
-    </message>
-    <message>
         <source>Hearth&apos;s database is missing although this computer was set up.</source>
         <translation>这台电脑已经设置过 Hearth，但 Hearth 的数据库不见了。</translation>
     </message>
@@ -2094,6 +2090,10 @@
     <message>
         <source>The guardian PIN record does not match the keyring.</source>
         <translation>监护人 PIN 码记录与密钥环不一致。</translation>
+    </message>
+    <message>
+        <source>Hearth&apos;s database comes from another installation.</source>
+        <translation>Hearth 的数据库来自另一次安装。</translation>
     </message>
     <message>
         <source>A protection check failed (%1).</source>
