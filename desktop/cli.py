@@ -7,7 +7,6 @@ widgets are ever imported, so these commands run on a machine without a display.
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
 from pathlib import Path
@@ -21,14 +20,42 @@ if TYPE_CHECKING:  # the GUI path imports this module before its first frame: ke
 CLI_COMMANDS = ("status", "setup", "family", "doctor")
 
 
+def parse_args(argv: list[str]) -> argparse.Namespace:
+    """Parse ``hearth``'s command line, cheaply when it only starts the GUI.
+
+    argparse costs a few milliseconds before the first frame (its help strings go through
+    gettext, the subcommands build parsers of their own). So the launcher's plain ``hearth``
+    (and ``--smoke``) need no parser at all, and a command line that names no subcommand and
+    asks for no help is parsed by the GUI options alone. Anything that parser rejects goes to
+    the full one, which gives the usual messages. ``tests/unit/test_cli_parse.py`` holds all
+    three paths to the full parser's answers.
+    """
+    if all(arg == "--smoke" for arg in argv):
+        return argparse.Namespace(smoke=bool(argv), data_dir=None, lang=None, open_profile=None, command=None)
+    if not any(arg in CLI_COMMANDS or arg.startswith("-h") or arg.startswith("--h") for arg in argv):
+        try:
+            return _GuiParser().parse_args(argv, argparse.Namespace(command=None))
+        except _NeedFullParser:
+            pass
+    return build_parser().parse_args(argv)
+
+
+class _NeedFullParser(Exception):
+    """The GUI-only parser met something only the full parser handles (or reports) right."""
+
+
+class _GuiParser(argparse.ArgumentParser):
+    def __init__(self):
+        super().__init__(prog="hearth", add_help=False)
+        _add_gui_options(self)
+
+    def error(self, message):
+        raise _NeedFullParser(message)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="hearth", description=meta.SUMMARY)
-    parser.add_argument("--version", action="version", version=f"{meta.APP_NAME} {meta.VERSION}")
-    parser.add_argument("--smoke", action="store_true", help="start the GUI, show the window, exit 0 after the first event-loop turn and print the start-up time")
-    parser.add_argument("--data-dir", type=Path, help=f"data directory (default: the platform's app-data folder; env {meta.DATA_DIR_ENV})")
-    parser.add_argument("--lang", choices=["en", "zh"], help="interface language (default: the system's)")
-    parser.add_argument("--open-profile", type=int, metavar="ID",
-                        help="open this child's chat at start (e.g. from an autostart entry on the child's account)")
+    _add_gui_options(parser)
     sub = parser.add_subparsers(dest="command")
     status = sub.add_parser("status", help="each profile's age band, usage today and lock state")
     status.add_argument("--json", action="store_true", help="machine-readable output")
@@ -53,6 +80,15 @@ def build_parser() -> argparse.ArgumentParser:
     doctor = sub.add_parser("doctor", help="self-test of Hearth's protections")
     doctor.add_argument("--json", action="store_true", help="machine-readable output")
     return parser
+
+
+def _add_gui_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--version", action="version", version=f"{meta.APP_NAME} {meta.VERSION}")
+    parser.add_argument("--smoke", action="store_true", help="start the GUI, show the window, exit 0 after the first event-loop turn and print the start-up time")
+    parser.add_argument("--data-dir", type=Path, help=f"data directory (default: the platform's app-data folder; env {meta.DATA_DIR_ENV})")
+    parser.add_argument("--lang", choices=["en", "zh"], help="interface language (default: the system's)")
+    parser.add_argument("--open-profile", type=int, metavar="ID",
+                        help="open this child's chat at start (e.g. from an autostart entry on the child's account)")
 
 
 def status_report(data_dir: Path, clock: Clock, service: str = meta.KEYRING_SERVICE) -> list[dict]:
@@ -122,6 +158,8 @@ def run(args: argparse.Namespace, data_dir: Path, out=sys.stdout, clock: Clock |
     service = keyring_service()
     try:
         if args.command == "status":
+            import json
+
             report = status_report(data_dir, clock, service)
             if args.json:
                 print(json.dumps({"data_dir": str(data_dir), "profiles": report}, ensure_ascii=False, indent=2), file=out)

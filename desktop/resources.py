@@ -7,7 +7,6 @@ next to the frozen packages, which is why the path is derived from this file.
 
 from __future__ import annotations
 
-import json
 import sys
 from functools import cache
 from pathlib import Path
@@ -28,5 +27,7 @@ def resource_path(*parts: str) -> Path:
 @cache
 def load_json(*parts: str):
     """Parse a JSON resource once; callers must not mutate the result."""
+    import json  # not at the top: the GUI imports this module before its first frame
+
     with resource_path(*parts).open(encoding="utf-8") as fh:
         return json.load(fh)

@@ -14,7 +14,7 @@ import sys  # noqa: E402
 from pathlib import Path  # noqa: E402
 
 from desktop import meta  # noqa: E402
-from desktop.cli import CLI_COMMANDS, build_parser  # noqa: E402
+from desktop.cli import CLI_COMMANDS, parse_args  # noqa: E402
 
 
 def _data_dir(args) -> Path:
@@ -27,7 +27,7 @@ def _data_dir(args) -> Path:
 
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    args = build_parser().parse_args(argv)
+    args = parse_args(argv)
     if args.command in CLI_COMMANDS:
         from desktop import cli
 
@@ -49,9 +49,9 @@ def run_gui(args) -> int:
     from ui.i18n import install_translators
     from ui.main_window import MainWindow
     from ui.single_instance import SingleInstanceGuard
-    from ui.theme import apply_theme
+    from ui.theme import apply_theme, create_application
 
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app = QApplication.instance() or create_application(sys.argv[0])
     app.setApplicationName(meta.APP_NAME)
     app.setApplicationDisplayName(meta.APP_NAME)
     app.setApplicationVersion(meta.VERSION)

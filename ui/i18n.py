@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QLocale, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from desktop.resources import resource_path
@@ -37,6 +37,8 @@ def install_translators(app: QApplication, requested: str | None = None) -> str:
     _installed.clear()
     ours = str(resource_path("translations"))
     if lang == "zh":
+        from PySide6.QtCore import QLibraryInfo
+
         qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
         files = (("qtbase_zh_CN", qt_dir), ("hearth_zh_CN", ours))
     else:

@@ -11,14 +11,16 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QIcon
-from PySide6.QtWidgets import QMainWindow, QMessageBox, QStackedWidget
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QMainWindow, QStackedWidget
 
 from desktop import meta
 from desktop.resources import resource_path
 from ui.profile_picker import ProfilePickerView
 
 if TYPE_CHECKING:  # the window is shown before the services exist (see ``attach``)
+    from PySide6.QtGui import QCloseEvent
+
     from desktop.profiles.models import ChildProfile
     from ui.context import AppContext
 
@@ -250,6 +252,8 @@ class MainWindow(QMainWindow):
         """R2: at the start of each session, say plainly that this is an AI."""
         if self.ctx.quiet_disclosure:
             return
+        from PySide6.QtWidgets import QMessageBox
+
         box = QMessageBox(self)
         box.setObjectName("disclosureDialog")
         box.setWindowTitle(self.tr("Before you start"))

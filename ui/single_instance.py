@@ -6,7 +6,6 @@ around a lock; a QLocalServer lets the second launch ask the first to show its w
 
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 
 from PySide6.QtCore import QLockFile, QObject, Signal
@@ -15,6 +14,8 @@ from desktop import meta
 
 
 def _server_name(data_dir: Path) -> str:
+    import hashlib  # loads OpenSSL (~3 ms): only once the window is up, or for a second launch
+
     digest = hashlib.sha256(str(data_dir.resolve()).encode()).hexdigest()[:16]
     return f"{meta.APP_ID}-{digest}"
 
@@ -28,7 +29,7 @@ class SingleInstanceGuard(QObject):
         super().__init__(parent)
         self._lock = QLockFile(str(data_dir / "hearth.lock"))
         self._lock.setStaleLockTime(0)
-        self._name = _server_name(data_dir)
+        self._data_dir = data_dir.resolve()  # the name is derived later; the folder is fixed now
         self._server = None
 
     def acquire(self) -> bool:
@@ -40,17 +41,18 @@ class SingleInstanceGuard(QObject):
         already keeps a second copy out, this only makes the second launch friendlier."""
         from PySide6.QtNetwork import QLocalServer
 
-        QLocalServer.removeServer(self._name)
+        name = _server_name(self._data_dir)
+        QLocalServer.removeServer(name)
         self._server = QLocalServer(self)
         self._server.newConnection.connect(self._on_connection)
-        self._server.listen(self._name)
+        self._server.listen(name)
 
     def notify_running_instance(self, timeout_ms: int = 1000) -> bool:
         """Ask the running Hearth to raise its window. True if it answered."""
         from PySide6.QtNetwork import QLocalSocket
 
         socket = QLocalSocket()
-        socket.connectToServer(self._name)
+        socket.connectToServer(_server_name(self._data_dir))
         if not socket.waitForConnected(timeout_ms):
             return False
         socket.write(b"activate\n")

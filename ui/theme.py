@@ -5,21 +5,49 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication
 
 from desktop.resources import resource_path
 
+STYLE = "Fusion"  # draws every control from the palette, the same on every desktop
+
+
+def create_application(argv0: str) -> QApplication:
+    """The QApplication, with Hearth's style chosen on its command line (``-style``).
+
+    ``app.setStyle()`` hands the new style back to Python, and the first QStyle object there
+    builds that class's Python enums: ≈4 ms before the first frame. Chosen this way, Qt creates
+    the style in C++ alone (``-style`` also wins over ``QT_STYLE_OVERRIDE``, as setStyle did).
+    """
+    app = QApplication([argv0, "-style", STYLE])
+    app.setProperty("hearthStyle", STYLE)
+    return app
+
 
 def _is_dark_system(app: QApplication) -> bool:
-    hints = app.styleHints()
-    scheme = getattr(hints, "colorScheme", None)
+    """True when the platform theme's colour scheme is Dark (``QStyleHints.colorScheme()``).
+
+    Until Hearth sets its own palette, the application's palette is the platform theme's, which
+    Qt builds from that same scheme (Fusion's is #323232 for Dark, #efefef otherwise), so the
+    first call reads it there: ``colorScheme()`` returns a ``Qt.ColorScheme``, and the first use
+    of the ``Qt`` namespace builds its ~90 Python enums, ≈12 ms before the first frame. Later
+    calls (settings changed, desktop switched) ask ``colorScheme()``. ``tests/e2e/
+    test_smoke_startup.py`` holds the two answers equal under a real platform theme.
+    """
+    if app.property("hearthTheme") is None:
+        return app.palette().color(QPalette.ColorRole.Window).lightness() < 128
+    from PySide6.QtCore import Qt
+
+    scheme = getattr(app.styleHints(), "colorScheme", None)
     return scheme is not None and scheme() == Qt.ColorScheme.Dark
 
 
 def apply_theme(app: QApplication, mode: str = "auto") -> str:
     """Apply ``light``, ``dark`` or ``auto``; returns the theme actually used."""
+    if app.property("hearthStyle") != STYLE:
+        app.setStyle(STYLE)
+        app.setProperty("hearthStyle", STYLE)
     dark = mode == "dark" or (mode == "auto" and _is_dark_system(app))
     name = "dark" if dark else "light"
     palette = QPalette()
@@ -35,7 +63,6 @@ def apply_theme(app: QApplication, mode: str = "auto") -> str:
                   "PlaceholderText": "#6b6f75"}
     for role, value in colors.items():
         palette.setColor(getattr(QPalette.ColorRole, role), QColor(value))
-    app.setStyle("Fusion")  # draws every control from the palette, the same on every desktop
     app.setPalette(palette)
     app.setStyleSheet(resource_path("styles", f"{name}.qss").read_text(encoding="utf-8"))
     app.setProperty("hearthTheme", name)
