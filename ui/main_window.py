@@ -302,7 +302,9 @@ class MainWindow(QMainWindow):
         for alert in self.ctx.alerts.inbox(profile_id=profile.id, unacknowledged_only=True):
             if alert.tier >= 3:
                 self.ctx.alerts.acknowledge(alert.id, "guardian")
-        self.ctx.guardian.audit.record("guardian", "safety.crisis_acknowledged", {"profile_id": profile.id})
+        from desktop.guardian.audit import Actor, AuditKind
+
+        self.ctx.guardian.audit.record(Actor.GUARDIAN, AuditKind.CRISIS_ACKNOWLEDGED, {"profile_id": profile.id})
         self.open_chat(profile.id)
 
     # -- things reachable from the chat ---------------------------------------------------------
