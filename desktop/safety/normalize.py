@@ -69,13 +69,13 @@ _HAS_CJK = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _HAS_LATIN = re.compile("[a-z]")
 #: Where the latin and pinyin views can differ: leetspeak and tone digits touch a letter, and
 #: only the latin view fills in starred words. Elsewhere the pinyin view reuses the latin one.
-_PINYIN_DIFFERS = re.compile(r"[a-z][0-9@$|+!]|[0-9@$|+!][a-z]|\*")
+_PINYIN_DIFFERS = re.compile(r"[a-z][0-9@$|+!€]|[0-9@$|+!€][a-z]|\*")
 
 # Leetspeak: a "word" of letters, digits and look-alike symbols containing at least one letter.
 _LEET_WORD = re.compile(
-    r"(?<![a-z0-9@$|+!])[a-z0-9@$|+!]*(?:[a-z][0134579@$|+!]|[0134579@$|+!][a-z])[a-z0-9@$|+!]*"
+    r"(?<![a-z0-9@$|+!€])[a-z0-9@$|+!€]*(?:[a-z][0134579@$|+!€]|[0134579@$|+!€][a-z])[a-z0-9@$|+!€]*"
 )
-_LEET_SYMBOLS = frozenset("0134579@$|+!")
+_LEET_SYMBOLS = frozenset("0134579@$|+!€")
 _LEET_MAP = str.maketrans(
     {
         "0": "o",
@@ -90,6 +90,7 @@ _LEET_MAP = str.maketrans(
         "|": "l",
         "+": "t",
         "!": "i",
+        "€": "e",
     }
 )
 #: Units and ordinals a digit legitimately sits next to ("4pm", "21st", "5kg"): not leetspeak.
@@ -99,6 +100,10 @@ _NOT_LEET = re.compile(
 
 _TRAILING_DIGITS = re.compile(r"[0-9]+$")
 _BETWEEN_LETTERS = re.compile(r"(?<=[a-z])[._*~\-](?=[a-z])")
+# Every letter spaced out and words set apart by wider gaps: "i w a n t  t o  d i e". Two-letter
+# words ("t o") are too short for the rule below, so such runs are joined word by word first.
+_SPACED_WORDS = re.compile(r"(?<![a-z0-9])[a-z](?: [a-z])*(?: {2,}[a-z](?: [a-z])*)+(?![a-z0-9])")
+_WIDE_GAP = re.compile(r" {2,}")
 # Three or more single letters separated by spacing or punctuation: "k i l l", "s.u.i.c.i.d.e".
 _SPACED_LETTERS = re.compile(
     r"(?<![a-z0-9])[a-z](?P<sep>[ .\-_*~/|,+·•]+)[a-z](?:(?P=sep)[a-z])+(?![a-z0-9])"
@@ -223,6 +228,13 @@ def _join_letters(match: re.Match[str]) -> str:
     return joined
 
 
+def _join_spaced_words(match: re.Match[str]) -> str:
+    groups = _WIDE_GAP.split(match.group(0))
+    if max(len(g) for g in groups) < 5:  # "a  b": no word of three letters or more spelled out
+        return match.group(0)
+    return " ".join(g.replace(" ", "") for g in groups)
+
+
 def _punctuate(text: str) -> str:
     text = _SENTENCE_END.sub(" . ", text)
     text = _COMMA.sub(" , ", text)
@@ -236,6 +248,7 @@ def latin_view(base: str) -> str:
     if "*" in text:
         text = _STARRED.sub(_unstar, text)
     text = _LEET_WORD.sub(_decode_leet, text)
+    text = _SPACED_WORDS.sub(_join_spaced_words, text)
     text = _SPACED_LETTERS.sub(_join_letters, text)
     text = _BETWEEN_LETTERS.sub(" ", text)
     text = _LONG_RUN.sub(r"\1", text)
@@ -246,6 +259,7 @@ def pinyin_view(base: str) -> str:
     """Romanised-Chinese form: tone digits dropped, spaced syllables kept apart."""
     text = base.replace("'", "").replace('"', " ")
     text = _TONE_DIGIT.sub("", text)
+    text = _SPACED_WORDS.sub(_join_spaced_words, text)
     text = _SPACED_LETTERS.sub(_join_letters, text)
     text = _BETWEEN_LETTERS.sub(" ", text)
     return _punctuate(text)
