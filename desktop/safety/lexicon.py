@@ -22,8 +22,9 @@ matches must contain (see :mod:`desktop.safety.prefilter`), for the windowed sca
 from __future__ import annotations
 
 import re
+import threading
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 
 from desktop.resources import resource_path
@@ -47,7 +48,7 @@ class Rule:
 
 @dataclass(frozen=True)
 class RuleSet:
-    """All rules of one file, compiled into one alternation.
+    """All rules of one file; ``regex`` is them all as one alternation.
 
     ``key`` is the file name before the first dot: a :class:`Category` value for the detector's
     lexicons, an output-filter reason for the output lexicons.
@@ -57,7 +58,14 @@ class RuleSet:
     subtype: str
     script: str
     rules: tuple[Rule, ...]
-    regex: re.Pattern[str]
+
+    @cached_property
+    def regex(self) -> re.Pattern[str]:
+        """Compiled on first use: the windowed scan needs only the rules one by one, so the
+        alternation (as costly to compile as the rules themselves) is paid only by the whole-text
+        scan and the output filter."""
+        parts = [f"(?P<r{i}>{rule.regex.pattern})" for i, rule in enumerate(self.rules)]
+        return re.compile("|".join(parts) if parts else r"(?!x)x")
 
     @property
     def category(self) -> Category:
@@ -143,15 +151,12 @@ def _compile_file(
     stem = path.name.removesuffix(".txt")
     key, _, subtype = stem.partition(".")
     rules: list[Rule] = []
-    parts: list[str] = []
     for number, line in _lines(path):
         where = f"{script.name}/{path.name}:{number}"
         body = prepare(line, script, macros, where)
-        parts.append(f"(?P<r{len(rules)}>{body})")
         literals = required_literals(body, script.min_literal, common)
         rules.append(Rule(where, line, re.compile(body), literals, anchor_of(body)))
-    regex = re.compile("|".join(parts) if parts else r"(?!x)x")
-    return RuleSet(key, subtype, script.name, tuple(rules), regex)
+    return RuleSet(key, subtype, script.name, tuple(rules))
 
 
 def _compile_masks(folder: Path, script: Script, macros: dict[str, str]) -> Masks:
@@ -171,9 +176,19 @@ def lexicon_root() -> Path:
     return resource_path("safety", "lexicon")
 
 
-@cache
+#: The first caller compiles; a second thread asking meanwhile (the chat's first message during
+#: the start-up warm-up) waits for that result instead of compiling everything a second time.
+_COMPILING = threading.Lock()
+
+
 def compiled_scripts(root: Path | None = None) -> tuple[CompiledScript, ...]:
-    """Every script folder compiled; cached, so the first call pays (~100 ms) and no other."""
+    """Every script folder compiled; cached, so the first call pays (a few seconds) and no other."""
+    with _COMPILING:
+        return _compiled_scripts(root)
+
+
+@cache
+def _compiled_scripts(root: Path | None) -> tuple[CompiledScript, ...]:
     root = root or lexicon_root()
     compiled = []
     for script in SCRIPTS:
