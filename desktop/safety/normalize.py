@@ -67,9 +67,10 @@ _PUNCT_FOLD = str.maketrans(
 
 _HAS_CJK = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _HAS_LATIN = re.compile("[a-z]")
-#: Where the latin and pinyin views can differ: leetspeak and tone digits touch a letter, and
-#: only the latin view fills in starred words. Elsewhere the pinyin view reuses the latin one.
-_PINYIN_DIFFERS = re.compile(r"[a-z][0-9@$|+!€]|[0-9@$|+!€][a-z]|\*")
+#: Where the pinyin view needs its own pass: a tone digit after a letter ("zi4 sha1"), which the
+#: latin view would read as leetspeak ("zia"). Elsewhere the latin view serves pinyin too: its
+#: other changes (leetspeak decoded, starred words filled, long runs squeezed) only help there.
+_PINYIN_DIFFERS = re.compile(r"(?<=[a-z])[1-5](?![0-9])")
 
 # Leetspeak: a "word" of letters, digits and look-alike symbols containing at least one letter.
 _LEET_WORD = re.compile(
@@ -285,8 +286,7 @@ def normalize(text: str) -> NormalizedText:
     has_latin = bool(_HAS_LATIN.search(base))
     if has_latin:
         latin = latin_view(base)
-        # Without digits or look-alike symbols the two views only differ in squeezed letter
-        # runs, which no pinyin syllable has: reuse the latin view (saves a pass on long posts).
+        # Without tone digits the latin view reads pinyin as well (saves a pass on long posts).
         pinyin = pinyin_view(base) if _PINYIN_DIFFERS.search(base) else latin
     else:
         latin = pinyin = ""
