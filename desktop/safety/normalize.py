@@ -243,9 +243,24 @@ def _punctuate(text: str) -> str:
     return _SPACES.sub(" ", text).strip()
 
 
+#: Emoji that stand for a dangerous object in a sentence ("take a 🔪 to my wrists"): the latin
+#: view reads them as the word, which it would otherwise drop with the other symbols.
+_EMOJI_WORDS = str.maketrans(
+    {
+        "\U0001f52a": " knife ",  # kitchen knife
+        "\U0001f5e1": " knife ",  # dagger
+        "\U0001f48a": " pills ",  # pill
+        "\U0001f52b": " gun ",  # pistol
+        "\U0001f4a3": " bomb ",  # bomb
+        "\U0001f9e8": " bomb ",  # firecracker
+        "\U0001fa62": " rope ",  # knot
+    }
+)
+
+
 def latin_view(base: str) -> str:
     """English-lexicon form of an already folded string."""
-    text = base.replace("'", "").replace('"', " ")
+    text = base.replace("'", "").replace('"', " ").translate(_EMOJI_WORDS)
     if "*" in text:
         text = _STARRED.sub(_unstar, text)
     text = _LEET_WORD.sub(_decode_leet, text)

@@ -47,6 +47,8 @@ def test_fold_keeps_digits_for_phone_numbers():
         ("k i l l  m y s e l f", "kill myself"),
         ("s e n d   n u d e s", "send nudes"),
         ("s€x", "sex"),
+        ("take a \U0001f52a to my wrists", "take a knife to my wrists"),
+        ("all the \U0001f48a tonight", "all the pills tonight"),
     ],
 )
 def test_latin_view(raw, expected):
