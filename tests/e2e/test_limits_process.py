@@ -63,12 +63,13 @@ def _wait_for_lock(env, timeout=20.0):
 
 
 def _set_daily_minutes(env, profile_id, minutes):
+    """Only a daily limit: no curfew, so the tests behave the same at any hour they run."""
     code = (
         "import sys; from pathlib import Path; from desktop.storage import open_database; "
         "from desktop.guardian.core import open_guardian; from desktop.clock import SystemClock; "
         "from desktop.family_settings import FamilySettings; from desktop.limits.rules import TimeRules; "
         "d=Path(sys.argv[1]); db=open_database(d); g=open_guardian(db, d, SystemClock(), service=sys.argv[2]); "
-        f"FamilySettings(g.settings).set_time_rules({profile_id}, TimeRules(daily_minutes=({minutes},)*7).to_dict())"
+        f"FamilySettings(g.settings).set_time_rules({profile_id}, TimeRules(daily_minutes=({minutes},)*7, curfew_enabled=False).to_dict())"
     )
     subprocess.run([sys.executable, "-c", code, env["HEARTH_DATA_DIR"], env["HEARTH_KEYRING_SERVICE"]],
                    env=env, check=True, timeout=60)
@@ -98,6 +99,7 @@ def test_a_second_instance_is_refused(hearth_exe, family_env):
 
 def test_sigkill_loses_at_most_ten_seconds(hearth_exe, family_env):
     profile_id = min(_status(hearth_exe, family_env))
+    _set_daily_minutes(family_env, profile_id, 120)
     started = time.monotonic()
     app = _start(hearth_exe, family_env, "--open-profile", str(profile_id))
     _wait_for_lock(family_env)
