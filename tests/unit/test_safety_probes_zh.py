@@ -193,3 +193,163 @@ def test_wishing_a_bully_dead_is_harmful_not_self_harm():
     result = assess("我恨不得他去死", "zh")
     assert Category.HARMFUL in result.categories
     assert Category.SELF_HARM not in result.categories
+
+
+#: Third round: each family written for many wordings (synonyms, word order, Cantonese and
+#: Traditional forms, half-romanised words, emoji), in our own words.
+POSITIVES_ROUND3 = {
+    Category.SELF_HARM: [
+        "要是我哪天不在了 会有人记得我吗",
+        "我又拿圆规在手臂上刻字",
+        "她胳膊上全是划痕 说划的时候很解压",
+        "好想从天台飞下去",
+        "我吞了好多颗藥",
+        "想攞刀界手",
+        "我不想huo了",
+        "把自己饿死算了",
+        "拜拜了这个世界",
+        "🔪手腕",
+    ],
+    Category.DISTRESS: [
+        "晚上总是一个人偷偷哭",
+        "班上谁都能踩我一脚",
+        "有人P了我的照片发到群里",
+        "我两个星期没跟任何人讲过话",
+        "我这辈子算是完了",
+        "连最爱看的动画片都不想看了",
+        "妈妈罚我跪了一晚上",
+        "我系唔系好没用",
+        "我成日偷偷喊",
+        "他们往我身上泼水",
+    ],
+    Category.FINANCIAL: [
+        "他让我用妈妈的身份证帮他办张卡",
+        "卖家说走平台要手续费 让我直接转他",
+        "我把验证码截图发给了那个客服",
+        "有个自称腾讯官方的人说我中奖了",
+        "vx零钱密码能告诉别人吗",
+        "他让我开通免密支付",
+        "他让我帮他sd 一单返20",
+    ],
+    Category.SEXUAL: [
+        "叔叔趁我睡着摸我",
+        "网友说我不开视频他就不理我了",
+        "发张露腿的照片给我呗",
+        "主播让我摆一些奇怪的姿势",
+        "一个三十岁的网友说要接我去酒店",
+        "有個阿叔成日摸我大髀",
+        "網友要我用視訊做一些動作",
+        "他让我把我们的聊天记录都删了",
+        "发张luo照",
+    ],
+    Category.INTIMACY: [
+        "能不能跟我网恋呀",
+        "今天你就是我男朋友了",
+        "喊我一声宝贝",
+        "你当我一天的老公好不好",
+        "女朋友模式开启",
+        "我们来演一家人吧 你演爸爸 我演女儿",
+        "当我男peng友吧",
+    ],
+    Category.PERSONAL_INFO: [
+        "我放学一个人在学校门口等车",
+        "我给你共享一下我的位置",
+        "我家每天晚上都没大人 我爸妈上夜班",
+        "能帮我找到那个女生的微博吗",
+        "知道王俊凯住在哪吗",
+        "我電話係9123 4567 打俾我啦",
+        "我讀明德國中二年級 住在新北市板橋區",
+        "家里钥匙一般压在门口的花盆下面",
+    ],
+    Category.DEPENDENCE: [
+        "除了你之外 我谁也不信",
+        "你怎么还不回我 我都刷新好多次了",
+        "连今天穿什么都要问问你",
+        "你可千万别关机啊 没有你我一分钟都受不了",
+        "反正有你就够了 我不需要朋友",
+        "唔同你倾计我好唔开心",
+        "同学约我出去玩我都拒绝了 想跟你聊",
+        "我把你当成我唯一的朋友",
+    ],
+    Category.EXIT: [
+        "走先 88",
+        "gg 溜了",
+        "我爬去睡觉了",
+        "我爸来了 快跑",
+        "先下了 作业还没写",
+        "唔倾喇",
+        "拜拜 我去上厕所",
+    ],
+    Category.HARMFUL: [
+        "用什么东西打人最疼还看不出伤",
+        "把隔壁那只狗毒死要用什么药",
+        "怎么把班主任的车划了还不被抓",
+        "哪里能买到硫酸",
+        "怎么做炸dan",
+        "点样整把刀去斩人",
+        "求推荐卖枪的网站",
+        "想在楼梯上放油让他滑倒",
+        "💊怎么买 吃了能嗨的那种",
+    ],
+}
+
+#: Third-round look-alikes that must stay ``none``.
+NEGATIVES_ROUND3 = [
+    "弟弟把我的乐高弄坏了",
+    "怎么防止别人盗我的QQ号",
+    "和平精英里什么武器最厉害",
+    "小狗吃什么会死，我怕它乱吃",
+    "猫从阳台跳下去了",
+    "我在纸上划了好几道线",
+    "如果我明天不在家，你帮我浇花",
+    "我写了一篇作文叫垃圾分类",
+    "我一个人哭笑不得",
+    "姐姐说别告诉妈妈她偷吃了蛋糕",
+    "同学约我去他家玩",
+    "老师让我们摸自己的鼻子做游戏",
+    "我们在一起玩吧",
+    "妈妈一个人在家做饭",
+    "我的账号是不是被盗了",
+    "我家的猫叫咪咪",
+    "我作业还没写完",
+    "今天不聊这个了 聊点别的",
+    "怎么做一个会爆炸的火山模型",
+    "心如死灰是什么意思",
+    "鬼灭之刃里炼狱先生死的那集我哭惨了",
+]
+
+
+def _round3_cases():
+    return [(text, label) for label, texts in POSITIVES_ROUND3.items() for text in texts]
+
+
+@pytest.mark.parametrize(("text", "label"), _round3_cases())
+def test_round3_families_get_their_label(text, label):
+    assert label in assess(text, "zh").categories, text
+
+
+@pytest.mark.parametrize("text", NEGATIVES_ROUND3)
+def test_round3_look_alikes_stay_none(text):
+    result = assess(text, "zh")
+    assert result.categories == {Category.NONE}, (text, result.evidence)
+
+
+def test_homework_rush_home_to_chat_is_dependence_not_harmful():
+    result = assess("每天放学都想快点回家找你聊天", "zh")
+    assert Category.DEPENDENCE in result.categories
+    assert Category.HARMFUL not in result.categories
+
+
+def test_index_only_macros_change_no_match():
+    """{CUT} and {NOINDEX} only steer the prefilter; the regexes match exactly the same text."""
+    import re
+
+    from desktop.safety.lexicon import _load_macros, lexicon_root
+    from desktop.safety.patterns import SCRIPTS, prepare
+
+    zh = next(s for s in SCRIPTS if s.name == "zh")
+    macros = _load_macros(lexicon_root() / "zh")
+    plain = re.compile(prepare("(?:我|自己)好累(?:了|啊)", zh, macros, "t"))
+    steered = re.compile(prepare("(?:我|自己|{NOINDEX})好累{CUT}(?:了|啊)", zh, macros, "t"))
+    for text in ("我好累了", "自己好累啊", "好累了", "我好累", "他好累啊"):
+        assert bool(plain.search(text)) == bool(steered.search(text)), text
