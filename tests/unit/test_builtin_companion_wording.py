@@ -18,21 +18,9 @@ from desktop.companion.backends.base import CancelToken, ChatMessage, Role, Turn
 from desktop.companion.builtin import BuiltinCompanion
 from desktop.companion.builtin.content import language_pack
 from desktop.companion.builtin.language import has_han
+from tests.unit.test_builtin_companion import PERSONA_NAMES
 
-PERSONAS = {
-    "en": {
-        "buddy": "Buddy",
-        "tutor": "Professor Owl",
-        "storyteller": "Story Fox",
-        "explorer": "Captain Comet",
-    },
-    "zh": {
-        "buddy": "小伙伴",
-        "tutor": "猫头鹰老师",
-        "storyteller": "故事狐狸",
-        "explorer": "彗星船长",
-    },
-}
+PERSONAS = PERSONA_NAMES  # the persona catalogue as the companion tests already spell it
 SEEDS = range(5)
 AGES = (6, 10)
 
